@@ -1,0 +1,60 @@
+package dev.cairn.processor;
+
+import com.palantir.javapoet.JavaFile;
+import dev.cairn.processor.generate.RegistryWriter;
+import dev.cairn.processor.model.MigrationModel;
+import dev.cairn.processor.report.Diagnostic;
+import dev.cairn.processor.report.Message;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes the registry's source and its {@code META-INF/services} entry, which lets tools such as
+ * the CLI find the registry on a classpath with {@link java.util.ServiceLoader}.
+ */
+final class RegistryFiles {
+
+    static final String SERVICE_FILE = "META-INF/services/dev.cairn.runtime.MigrationSource";
+
+    private final Filer filer;
+    private final RegistryWriter writer;
+
+    RegistryFiles(ProcessingEnvironment env, String processorName) {
+        this.filer = env.getFiler();
+        boolean generatedAvailable = env.getSourceVersion().compareTo(SourceVersion.RELEASE_8) > 0
+                && env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+        this.writer = new RegistryWriter(processorName, generatedAvailable);
+    }
+
+    /** The qualified name of the registry in {@code packageName}. */
+    static String registryName(String packageName) {
+        return packageName.isEmpty() ? RegistryWriter.REGISTRY_NAME : packageName + "." + RegistryWriter.REGISTRY_NAME;
+    }
+
+    /** Writes both files; returns the error if one could not be written. */
+    Optional<Diagnostic> write(String packageName, List<MigrationModel> plan) {
+        JavaFile source = writer.write(packageName, plan);
+        String registryName = registryName(packageName);
+        Element[] originating = plan.stream().map(MigrationModel::element).toArray(Element[]::new);
+        try {
+            source.writeTo(filer);
+            FileObject services = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE, originating);
+            try (Writer out = new OutputStreamWriter(services.openOutputStream(), StandardCharsets.UTF_8)) {
+                out.write(registryName + "\n");
+            }
+            return Optional.empty();
+        } catch (IOException | IllegalStateException e) {
+            return Optional.of(Diagnostic.global(Message.REGISTRY_NOT_WRITTEN, registryName, e.getMessage()));
+        }
+    }
+}

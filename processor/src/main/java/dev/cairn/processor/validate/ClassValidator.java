@@ -1,0 +1,134 @@
+package dev.cairn.processor.validate;
+
+import dev.cairn.processor.model.MigrationModel;
+import dev.cairn.processor.report.Message;
+import dev.cairn.processor.report.ValidationReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Checks that each migration class can be created by the generated registry and honours its
+ * {@code reversible} declaration. At most one error about the class's shape is reported per
+ * class: the first that makes the others moot.
+ */
+public final class ClassValidator {
+
+    private static final String JAVA_MIGRATION = "dev.cairn.runtime.JavaMigration";
+
+    private final Elements elements;
+    private final Types types;
+    private final ValidationReport report;
+
+    public ClassValidator(ProcessingEnvironment env, ValidationReport report) {
+        this.elements = env.getElementUtils();
+        this.types = env.getTypeUtils();
+        this.report = report;
+    }
+
+    /**
+     * Validates one migration.
+     *
+     * @param registryPackage where the registry goes, empty when that is itself in error
+     */
+    public void validate(MigrationModel migration, Optional<String> registryPackage) {
+        if (!checkShape(migration)) {
+            return;
+        }
+        registryPackage.ifPresent(name -> checkAccess(migration, name));
+        checkRollback(migration);
+    }
+
+    /** Returns whether the class is a concrete, creatable JavaMigration. */
+    private boolean checkShape(MigrationModel migration) {
+        TypeElement type = migration.element();
+        String name = migration.className();
+        if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
+            return fail(Message.NOT_A_CLASS, migration, name, describeKind(type.getKind()));
+        }
+        if (!implementsJavaMigration(type)) {
+            return fail(Message.NOT_A_JAVA_MIGRATION, migration, name);
+        }
+        if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+            return fail(Message.ABSTRACT_MIGRATION, migration, name);
+        }
+        if (!type.getTypeParameters().isEmpty()) {
+            return fail(Message.GENERIC_MIGRATION, migration, name);
+        }
+        if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+            return fail(Message.INNER_MIGRATION, migration, name,
+                    ((TypeElement) type.getEnclosingElement()).getQualifiedName());
+        }
+        return true;
+    }
+
+    private boolean implementsJavaMigration(TypeElement type) {
+        TypeElement javaMigration = elements.getTypeElement(JAVA_MIGRATION);
+        if (javaMigration == null) {
+            return false;
+        }
+        TypeMirror erased = types.erasure(type.asType());
+        return types.isAssignable(erased, types.erasure(javaMigration.asType()));
+    }
+
+    private static String describeKind(ElementKind kind) {
+        String words = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return (words.startsWith("a") || words.startsWith("e") || words.startsWith("i") ? "an " : "a ") + words;
+    }
+
+    /** The class, its enclosing classes and its no-argument constructor must be callable from the registry. */
+    private void checkAccess(MigrationModel migration, String registryPackage) {
+        TypeElement type = migration.element();
+        boolean samePackage = elements.getPackageOf(type).getQualifiedName().contentEquals(registryPackage);
+        List<String> hidden = new ArrayList<>();
+        for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (!isAccessible(e, samePackage)) {
+                hidden.add(((TypeElement) e).getQualifiedName().toString());
+            }
+        }
+        if (!hidden.isEmpty()) {
+            String fix = String.join(" and ", hidden) + (samePackage ? " non-private" : " public");
+            fail(Message.INACCESSIBLE_MIGRATION, migration, migration.className(), registryPackage, fix);
+            return;
+        }
+        boolean constructorOk = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .filter(constructor -> constructor.getParameters().isEmpty())
+                .anyMatch(constructor -> isAccessible(constructor, samePackage));
+        if (!constructorOk) {
+            fail(Message.NO_ACCESSIBLE_CONSTRUCTOR, migration, migration.className(), registryPackage,
+                    samePackage ? "non-private " : "public ");
+        }
+    }
+
+    private static boolean isAccessible(Element element, boolean samePackage) {
+        return samePackage
+                ? !element.getModifiers().contains(Modifier.PRIVATE)
+                : element.getModifiers().contains(Modifier.PUBLIC);
+    }
+
+    private void checkRollback(MigrationModel migration) {
+        if (migration.reversible() && !migration.implementsDown()) {
+            report.report(Message.MISSING_ROLLBACK, migration.element(), migration.annotation(),
+                    migration.reversibleValue().orElse(null), migration.displayName());
+        } else if (!migration.reversible() && migration.implementsDown() && !migration.warningsSuppressed()) {
+            report.report(Message.UNUSED_ROLLBACK, migration.element(), migration.annotation(),
+                    migration.reversibleValue().orElse(null), migration.displayName());
+        }
+    }
+
+    private boolean fail(Message message, MigrationModel migration, Object... args) {
+        report.report(message, migration.element(), null, null, args);
+        return false;
+    }
+}

@@ -1,0 +1,273 @@
+package dev.cairn.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.cairn.MigrationVersion;
+import dev.cairn.processor.report.Message;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per diagnostic of the processor: its message, the file and the line the compiler
+ * points at, and that it is the only error (no cascade).
+ */
+class DiagnosticsTest {
+
+    private static final String PKG = "com.example.bad.";
+
+    @Test
+    void invalidVersion_isReportedOnTheVersionValue() {
+        Scenario scenario = Scenario.load("bad/invalid-version");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.INVALID_VERSION.format(
+                        PKG + "BadVersion", "1.a", MigrationVersion.problem("1.a")))
+                .inFile(scenario.file("BadVersion.java")).onLineContaining("version = \"1.a\"");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void invalidDependency_isReportedOnThatEntry() {
+        Scenario scenario = Scenario.load("bad/invalid-dependency");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.INVALID_DEPENDENCY.format(
+                        "2 (" + PKG + "Two)", "x2", MigrationVersion.problem("x2")))
+                .inFile(scenario.file("Two.java")).onLineContaining("\"x2\"");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void duplicateVersion_isReportedOnEveryDuplicate_evenWhenWrittenDifferently() {
+        Scenario scenario = Scenario.load("bad/duplicate");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.DUPLICATE_VERSION.format(
+                        "2 (" + PKG + "First)", "2.0 (" + PKG + "Second)"))
+                .inFile(scenario.file("First.java")).onLineContaining("version = \"2\"");
+        assertThat(compilation).hadErrorContaining(Message.DUPLICATE_VERSION.format(
+                        "2.0 (" + PKG + "Second)", "2 (" + PKG + "First)"))
+                .inFile(scenario.file("Second.java")).onLineContaining("version = \"2.0\"");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
+    void unknownDependency_suggestsTheNearestVersion_onTheLineOfThatEntry() {
+        Scenario scenario = Scenario.load("bad/unknown");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.UNKNOWN_DEPENDENCY.format(
+                        "3 (" + PKG + "Three)", "2.2", " Did you mean 2.1 (" + PKG + "TwoOne)?"))
+                .inFile(scenario.file("Three.java")).onLineContaining("\"2.2\",");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void selfDependency_isReportedOnTheEntry() {
+        Scenario scenario = Scenario.load("bad/self");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.SELF_DEPENDENCY.format("7 (" + PKG + "Self)", "7"))
+                .inFile(scenario.file("Self.java")).onLineContaining("dependsOn = \"7\"");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void repeatedDependency_isAWarning_evenWhenWrittenDifferently() {
+        Scenario scenario = Scenario.load("bad/duplicate-dependency");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining(Message.DUPLICATE_DEPENDENCY.format("2 (" + PKG + "Two)", "01"))
+                .inFile(scenario.file("Two.java")).onLineContaining("dependsOn = {\"1\", \"01\"}");
+        assertThat(compilation).hadWarningCount(1);
+    }
+
+    @Test
+    void cycle_isReportedOncePerMember_withTheWholePathStartingThere() {
+        Scenario scenario = Scenario.load("bad/cycle");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.DEPENDENCY_CYCLE.format("3 (" + PKG + "Three)", "3 -> 5 -> 4 -> 3"))
+                .inFile(scenario.file("Three.java")).onLineContaining("dependsOn = \"5\"");
+        assertThat(compilation).hadErrorContaining(Message.DEPENDENCY_CYCLE.format("5 (" + PKG + "Five)", "5 -> 4 -> 3 -> 5"))
+                .inFile(scenario.file("Five.java")).onLineContaining("dependsOn = \"4\"");
+        assertThat(compilation).hadErrorContaining(Message.DEPENDENCY_CYCLE.format("4 (" + PKG + "Four)", "4 -> 3 -> 5 -> 4"))
+                .inFile(scenario.file("Four.java")).onLineContaining("dependsOn = \"3\"");
+        // 6 depends on the cycle but is not on it; 1 is fine: neither is reported. The edge 3 -> 5
+        // goes to a later version, which is not worth a warning next to the cycle.
+        assertThat(compilation).hadErrorCount(3);
+        assertThat(compilation).hadWarningCount(0);
+    }
+
+    @Test
+    void dependingOnALaterVersion_isAWarningOnTheEntry() {
+        Scenario scenario = Scenario.load("bad/later");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining(Message.LATER_DEPENDENCY.format(
+                        "1 (" + PKG + "One)", "2 (" + PKG + "Two)", "2"))
+                .inFile(scenario.file("One.java")).onLineContaining("dependsOn = \"2\"");
+        assertThat(compilation).hadWarningCount(1);
+    }
+
+    @Test
+    void dependingOnALaterVersion_canBeSuppressed() {
+        Compilation compilation = Scenario.load("bad/later-suppressed").compile("-Werror");
+
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void reversibleWithoutDown_showsTheMethodToAdd() {
+        Scenario scenario = Scenario.load("bad/missing-rollback");
+        Compilation compilation = scenario.compile();
+
+        // javac indents the lines after the first of a multi-line message, so check them one by one.
+        String[] lines = Message.MISSING_ROLLBACK.format("3 (" + PKG + "NoDown)").split("\n");
+        assertThat(lines[0]).isEqualTo("[Cairn/MissingRollback] Migration 3 (com.example.bad.NoDown) is reversible"
+                + " but does not implement down(). Add the rollback:");
+        for (String line : lines) {
+            assertThat(compilation).hadErrorContaining(line.strip())
+                    .inFile(scenario.file("NoDown.java")).onLineContaining("@Migration(version = \"3\"");
+        }
+        assertThat(compilation).hadErrorContaining("public void down(MigrationContext ctx) throws Exception {");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void irreversibleWithDown_isAWarningOnReversible() {
+        Scenario scenario = Scenario.load("bad/unused-rollback");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining(Message.UNUSED_ROLLBACK.format("4 (" + PKG + "Irreversible)"))
+                .inFile(scenario.file("Irreversible.java")).onLineContaining("reversible = false");
+        assertThat(compilation).hadWarningCount(1);
+    }
+
+    @Test
+    void interface_isNotAMigration() {
+        Scenario scenario = Scenario.load("bad/not-a-class");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.NOT_A_CLASS.format(PKG + "NotAClass", "an interface"))
+                .inFile(scenario.file("NotAClass.java")).onLineContaining("interface NotAClass");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void classNotImplementingJavaMigration_isReported() {
+        Scenario scenario = Scenario.load("bad/not-a-java-migration");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.NOT_A_JAVA_MIGRATION.format(PKG + "Plain"))
+                .inFile(scenario.file("Plain.java")).onLineContaining("class Plain");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void abstractClass_isReported() {
+        Scenario scenario = Scenario.load("bad/abstract");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.ABSTRACT_MIGRATION.format(PKG + "Base"))
+                .inFile(scenario.file("Base.java")).onLineContaining("class Base");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void genericClass_isReported() {
+        Scenario scenario = Scenario.load("bad/generic");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.GENERIC_MIGRATION.format(PKG + "Generic"))
+                .inFile(scenario.file("Generic.java")).onLineContaining("class Generic<T>");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void nonStaticInnerClass_isReported() {
+        Scenario scenario = Scenario.load("bad/inner");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.INNER_MIGRATION.format(PKG + "Outer.Inner", PKG + "Outer"))
+                .inFile(scenario.file("Outer.java")).onLineContaining("class Inner");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void privateNestedClass_isNotAccessibleFromTheRegistry() {
+        Scenario scenario = Scenario.load("bad/private-nested");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.INACCESSIBLE_MIGRATION.format(
+                        PKG + "Holder.Hidden", "com.example.bad", PKG + "Holder.Hidden non-private"))
+                .inFile(scenario.file("Holder.java")).onLineContaining("class Hidden");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void packagePrivateClassInASubpackage_mustBePublic() {
+        Scenario scenario = Scenario.load("bad/other-package");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.INACCESSIBLE_MIGRATION.format(
+                        PKG + "sub.PackagePrivate", "com.example.bad", PKG + "sub.PackagePrivate public"))
+                .inFile(scenario.file("com/example/bad/sub/PackagePrivate.java")).onLineContaining("class PackagePrivate");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void classWithoutNoArgumentConstructor_isReported() {
+        Scenario scenario = Scenario.load("bad/no-constructor");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.NO_ACCESSIBLE_CONSTRUCTOR.format(
+                        PKG + "NeedsArgument", "com.example.bad", "non-private "))
+                .inFile(scenario.file("NeedsArgument.java")).onLineContaining("class NeedsArgument");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void migrationsWithNoCommonPackage_needTheOption() {
+        Scenario scenario = Scenario.load("bad/no-common-package");
+
+        Compilation compilation = scenario.compile();
+        assertThat(compilation).hadErrorContaining(Message.NO_COMMON_PACKAGE.format("alpha, beta"));
+        assertThat(compilation).hadErrorCount(1);
+
+        Compilation withOption = scenario.compile("-Acairn.package=db");
+        assertThat(withOption).hadErrorContaining(Message.INACCESSIBLE_MIGRATION.format("alpha.Alpha", "db", "alpha.Alpha public"))
+                .inFile(scenario.file("Alpha.java")).onLineContaining("class Alpha");
+    }
+
+    @Test
+    void invalidPackageOption_isReported() {
+        Compilation compilation = Scenario.load("good/shop").compile("-Acairn.package=com.1shop");
+
+        assertThat(compilation).hadErrorContaining(Message.INVALID_PACKAGE_OPTION.format("com.1shop"));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void classAlreadyNamedMigrationRegistry_isReported() {
+        Compilation compilation = Scenario.load("bad/clash").compile();
+
+        assertThat(compilation).hadErrorContaining(Message.REGISTRY_NOT_WRITTEN.key());
+        assertThat(compilation).hadErrorContaining("com.example.bad.MigrationRegistry");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void anError_generatesNoRegistry_andCodeUsingTheRegistryAddsNoCascade() {
+        Scenario scenario = Scenario.load("bad/cycle").with("bad/cascade");
+        Compilation compilation = scenario.compile();
+
+        // No "cannot find symbol MigrationRegistry" in UsesRegistry, no warning: the three cycle errors alone.
+        assertThat(compilation).hadErrorCount(3);
+        assertThat(compilation).hadWarningCount(0);
+    }
+}

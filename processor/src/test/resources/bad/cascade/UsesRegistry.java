@@ -1,0 +1,7 @@
+package com.example.bad;
+
+final class UsesRegistry {
+    Object plan() {
+        return MigrationRegistry.V1;
+    }
+}

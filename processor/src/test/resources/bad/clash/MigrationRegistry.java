@@ -1,0 +1,4 @@
+package com.example.bad;
+
+final class MigrationRegistry {
+}

@@ -1,0 +1,18 @@
+package alpha;
+
+import dev.cairn.Migration;
+import dev.cairn.runtime.JavaMigration;
+import dev.cairn.runtime.MigrationContext;
+
+@Migration(version = "1")
+final class Alpha implements JavaMigration {
+    @Override
+    public void up(MigrationContext ctx) throws Exception {
+        ctx.execute("SELECT 1");
+    }
+
+    @Override
+    public void down(MigrationContext ctx) throws Exception {
+        ctx.execute("SELECT 1");
+    }
+}

@@ -1,0 +1,18 @@
+package beta;
+
+import dev.cairn.Migration;
+import dev.cairn.runtime.JavaMigration;
+import dev.cairn.runtime.MigrationContext;
+
+@Migration(version = "2")
+final class Beta implements JavaMigration {
+    @Override
+    public void up(MigrationContext ctx) throws Exception {
+        ctx.execute("SELECT 1");
+    }
+
+    @Override
+    public void down(MigrationContext ctx) throws Exception {
+        ctx.execute("SELECT 1");
+    }
+}

@@ -1,0 +1,5 @@
+package com.example.bad;
+
+final class Broken {
+    int value = "not a number";
+}

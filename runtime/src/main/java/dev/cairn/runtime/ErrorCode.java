@@ -1,0 +1,40 @@
+package dev.cairn.runtime;
+
+/**
+ * The kinds of {@link MigrationException}, stable across releases so that callers can react to a
+ * kind of error without parsing messages.
+ */
+public enum ErrorCode {
+    /** A migration cannot be rolled back. */
+    IRREVERSIBLE,
+    /** A migration threw or a statement failed; its transaction was rolled back. */
+    MIGRATION_FAILED,
+    /** Another process held the migration lock for longer than the lock timeout. */
+    LOCK_TIMEOUT,
+    /** An applied migration's source changed since it was applied. */
+    CHECKSUM_MISMATCH,
+    /** The database has an applied migration that this build does not know (an older build?). */
+    UNKNOWN_APPLIED,
+    /** A pending migration is older than the newest applied one and strict order is on. */
+    OUT_OF_ORDER,
+    /** A non-transactional migration failed or was interrupted and may be half applied. */
+    INTERRUPTED,
+    /** A version named in a command is not part of this build. */
+    NOT_IN_BUILD,
+    /** A rollback names a migration that is not applied. */
+    NOT_APPLIED,
+    /** The migration source is not a valid plan (duplicates, unknown dependencies, bad order). */
+    INVALID_PLAN,
+    /** An option given to {@link Migrator.Builder} is invalid. */
+    INVALID_CONFIGURATION,
+    /** The database cannot be reached, or no driver accepts the JDBC URL. */
+    CONNECTION,
+    /** The database refuses writes. */
+    READ_ONLY,
+    /** The database is neither SQLite nor PostgreSQL. */
+    UNSUPPORTED_DATABASE,
+    /** A backup could not be made. */
+    BACKUP_FAILED,
+    /** Cairn's own bookkeeping (history tables, lock) failed with a database error. */
+    DATABASE_ERROR,
+}

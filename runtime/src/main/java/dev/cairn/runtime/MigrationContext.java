@@ -1,0 +1,69 @@
+package dev.cairn.runtime;
+
+import dev.cairn.runtime.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a running migration works with: the connection inside its transaction and helpers that
+ * record every statement they run, so that dry runs can show them and failures can name them.
+ *
+ * <p>Statements run directly on {@link #connection()} work too, but are not recorded.
+ */
+public interface MigrationContext {
+
+    /** The connection of the running migration; do not commit, roll back or close it. */
+    Connection connection();
+
+    /** The database being migrated. */
+    Dialect dialect();
+
+    /** The migration being run. */
+    MigrationDescriptor migration();
+
+    /** Whether this is a dry run, whose transaction is rolled back at the end. */
+    boolean isDryRun();
+
+    /**
+     * Runs one SQL statement with {@code ?} parameters and returns the update count
+     * (0 for DDL).
+     */
+    int execute(String sql, Object... params) throws SQLException;
+
+    /** Runs a query and maps each row. */
+    <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) throws SQLException;
+
+    /** Runs a query expected to return at most one row; empty if it returns none. */
+    <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) throws SQLException;
+
+    /** Runs a query and returns each row as a map from column label to value, in column order. */
+    List<Map<String, Object>> queryForList(String sql, Object... params) throws SQLException;
+
+    /** The statements run through this context so far, in order. */
+    List<String> statements();
+
+    /**
+     * SQLite only: changes a table in a way {@code ALTER TABLE} cannot (a column's type or
+     * constraints, a dropped constraint), the way SQLite's documentation prescribes: create the
+     * new table under a temporary name, copy the rows, drop the old table, rename the new one,
+     * and recreate the old table's indexes and triggers. Cairn switches foreign keys off outside
+     * the migration's transaction and runs {@code PRAGMA foreign_key_check} before commit, so a
+     * rebuild that breaks a reference fails the migration instead of committing.
+     *
+     * <pre>{@code
+     * db.rebuildTable("routers", "id INTEGER PRIMARY KEY, name TEXT NOT NULL, timeout_seconds INTEGER NOT NULL",
+     *         Map.of("id", "id", "name", "name", "timeout_seconds", "COALESCE(timeout_seconds, 300)"));
+     * }</pre>
+     *
+     * @param table the table to rebuild; it keeps its name
+     * @param definition the new table's columns and constraints: what goes between the
+     *     parentheses of {@code CREATE TABLE}
+     * @param copy for each column of the new table to fill, the SQL expression over the old
+     *     table's columns that fills it
+     * @throws dev.cairn.runtime.MigrationException on PostgreSQL, whose ALTER TABLE can do it directly
+     */
+    void rebuildTable(String table, String definition, Map<String, String> copy) throws SQLException;
+}

@@ -1,0 +1,19 @@
+package dev.cairn.runtime;
+
+/** Where one migration stands, as {@link Migrator#status()} reports it. */
+public enum MigrationState {
+    /** Applied, with the checksum of this build. */
+    APPLIED,
+    /** Applied, but its source changed since: the stored checksum differs. */
+    CHECKSUM_CHANGED,
+    /** Not applied yet. */
+    PENDING,
+    /** Not applied yet, and older than the newest applied migration: it will run out of order. */
+    OUT_OF_ORDER,
+    /** Its last attempt failed; a transactional migration is retried by the next migrate. */
+    FAILED,
+    /** A non-transactional run was interrupted or failed: it may be half applied. */
+    INTERRUPTED,
+    /** Applied in the database but unknown to this build (an older build?). */
+    UNKNOWN,
+}

@@ -1,0 +1,242 @@
+package dev.cairn.runtime;
+
+import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.internal.ConnectionSource;
+import dev.cairn.runtime.internal.Engine;
+import dev.cairn.runtime.internal.Plan;
+import dev.cairn.runtime.internal.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Applies, inspects and rolls back the migrations of a {@link MigrationSource} (usually the
+ * generated {@code MigrationRegistry}) on one SQLite or PostgreSQL database.
+ *
+ * <pre>{@code
+ * Migrator migrator = Migrator.configure(new MigrationRegistry(), dataSource)
+ *         .lockTimeout(Duration.ofMinutes(2))
+ *         .load();
+ * MigrationReport report = migrator.migrate();
+ * }</pre>
+ *
+ * <p>A {@code Migrator} is immutable and thread-safe; every command opens its own connections,
+ * takes the migration lock when it writes, and returns a report of what it did. Errors are
+ * {@link MigrationException}s whose message names the migration and says what to do.
+ */
+public final class Migrator {
+
+    private final Engine engine;
+
+    private Migrator(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Starts configuring a migrator for a data source; finish with {@link Builder#load()}. */
+    public static Builder configure(MigrationSource source, DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new Builder(source, ConnectionSource.of(dataSource));
+    }
+
+    /**
+     * Starts configuring a migrator for a JDBC URL such as {@code jdbc:sqlite:app.db} or
+     * {@code jdbc:postgresql://db:5432/app?user=app&password=secret}. The URL may carry
+     * credentials: Cairn never shows the password in a log or a message.
+     */
+    public static Builder configure(MigrationSource source, String jdbcUrl) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        return new Builder(source, ConnectionSource.of(jdbcUrl));
+    }
+
+    /** Applies every pending migration in plan order. */
+    public MigrationReport migrate() {
+        return engine.migrate(null);
+    }
+
+    /**
+     * Applies the pending migrations up to {@code target}: those whose version is at most the
+     * target, with the prerequisites they need.
+     */
+    public MigrationReport migrate(MigrationVersion target) {
+        return engine.migrate(Objects.requireNonNull(target, "target"));
+    }
+
+    /** {@link #migrate(MigrationVersion)} with the version as text, such as {@code "2.1"}. */
+    public MigrationReport migrate(String target) {
+        return migrate(MigrationVersion.parse(target));
+    }
+
+    /**
+     * Undoes {@code version} and every applied migration that depends on it, in reverse plan
+     * order. Refuses before touching the database if that crosses an irreversible migration.
+     */
+    public RollbackReport rollback(MigrationVersion version) {
+        return engine.rollback(Objects.requireNonNull(version, "version"), false);
+    }
+
+    /** {@link #rollback(MigrationVersion)} with the version as text. */
+    public RollbackReport rollback(String version) {
+        return rollback(MigrationVersion.parse(version));
+    }
+
+    /**
+     * Undoes every applied migration after {@code version} in plan order, leaving {@code version}
+     * itself applied. Refuses before touching the database if that crosses an irreversible
+     * migration.
+     */
+    public RollbackReport rollbackTo(MigrationVersion version) {
+        return engine.rollback(Objects.requireNonNull(version, "version"), true);
+    }
+
+    /** {@link #rollbackTo(MigrationVersion)} with the version as text. */
+    public RollbackReport rollbackTo(String version) {
+        return rollbackTo(MigrationVersion.parse(version));
+    }
+
+    /** Where each migration stands: applied, pending, out of order, failed, unknown. Changes nothing. */
+    public StatusReport status() {
+        return engine.status();
+    }
+
+    /** The audit log: every apply, rollback, failure, baseline and repair. Changes nothing. */
+    public HistoryReport history() {
+        return engine.history();
+    }
+
+    /** Compares the build with the database: unknown versions, checksum drift, failures. Changes nothing. */
+    public ValidationReport validate() {
+        return engine.validate();
+    }
+
+    /**
+     * Runs what {@link #migrate()} would run inside a transaction that is rolled back, and returns
+     * the statements. The database is left as it was.
+     */
+    public DryRunReport dryRun() {
+        return engine.dryRun();
+    }
+
+    /**
+     * Records that the database already has the changes of the migrations up to {@code version}
+     * (as {@link #migrate(MigrationVersion)} would choose them), without running them.
+     */
+    public BaselineReport baseline(MigrationVersion version) {
+        return engine.baseline(Objects.requireNonNull(version, "version"));
+    }
+
+    /** {@link #baseline(MigrationVersion)} with the version as text. */
+    public BaselineReport baseline(String version) {
+        return baseline(MigrationVersion.parse(version));
+    }
+
+    /**
+     * After a person fixed the database by hand: accepts the build's checksums for applied
+     * migrations and clears failed or interrupted state so the next migrate runs them again.
+     */
+    public RepairReport repair() {
+        return engine.repair();
+    }
+
+    /**
+     * Backs the database up to {@code file}: SQLite through its online backup API, PostgreSQL
+     * through {@code pg_dump}.
+     */
+    public BackupReport backup(Path file) {
+        return engine.backup(Objects.requireNonNull(file, "file"));
+    }
+
+    /**
+     * Fluent options for a {@link Migrator}. {@link #load()} checks them all at once and returns
+     * an immutable migrator.
+     */
+    public static final class Builder {
+
+        private final Settings.Draft draft;
+
+        private Builder(MigrationSource source, ConnectionSource connections) {
+            this.draft = new Settings.Draft(Objects.requireNonNull(source, "source"), connections);
+        }
+
+        /** The table of applied migrations; default {@code cairn_history}. */
+        public Builder historyTable(String name) {
+            draft.historyTable = name;
+            return this;
+        }
+
+        /** The audit log table; default {@code cairn_log}. */
+        public Builder logTable(String name) {
+            draft.logTable = name;
+            return this;
+        }
+
+        /** PostgreSQL only: the schema of Cairn's tables, created if missing; default the current schema. */
+        public Builder schema(String name) {
+            draft.schema = name;
+            return this;
+        }
+
+        /** How long to wait for another process's migration lock; default 10 minutes. */
+        public Builder lockTimeout(Duration timeout) {
+            draft.lockTimeout = timeout;
+            return this;
+        }
+
+        /** Refuse to apply a pending migration older than the newest applied one; default off. */
+        public Builder strictOrder(boolean strict) {
+            draft.strictOrder = strict;
+            return this;
+        }
+
+        /** Refuse to migrate when an applied migration's source changed; default on. */
+        public Builder validateChecksums(boolean validate) {
+            draft.validateChecksums = validate;
+            return this;
+        }
+
+        /** Tolerate applied versions unknown to this build instead of refusing; default off. */
+        public Builder allowUnknownApplied(boolean allow) {
+            draft.allowUnknownApplied = allow;
+            return this;
+        }
+
+        /**
+         * Back the database up into {@code directory} before a migrate that has something to
+         * apply; by default no backup is made.
+         */
+        public Builder backupBeforeMigrate(Path directory) {
+            draft.backupDirectory = directory;
+            return this;
+        }
+
+        /** How many automatic backups to keep in the backup directory; default 5. */
+        public Builder backupRetention(int count) {
+            draft.backupRetention = count;
+            return this;
+        }
+
+        /** The {@code pg_dump} program for PostgreSQL backups; default {@code pg_dump} on the PATH. */
+        public Builder pgDump(String executable) {
+            draft.pgDump = executable;
+            return this;
+        }
+
+        /** Who is recorded as having applied migrations; default the {@code user.name} system property. */
+        public Builder installedBy(String name) {
+            draft.installedBy = name;
+            return this;
+        }
+
+        /**
+         * Checks every option and the migration plan, and returns the migrator.
+         *
+         * @throws MigrationException with {@link ErrorCode#INVALID_CONFIGURATION},
+         *     {@link ErrorCode#INVALID_PLAN} or {@link ErrorCode#CONNECTION} (no driver for the
+         *     URL), naming every problem found
+         */
+        public Migrator load() {
+            Settings settings = draft.validate();
+            return new Migrator(new Engine(settings, Plan.of(draft.source)));
+        }
+    }
+}

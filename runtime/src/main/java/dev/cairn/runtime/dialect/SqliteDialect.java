@@ -1,0 +1,148 @@
+package dev.cairn.runtime.dialect;
+
+import dev.cairn.runtime.ErrorCode;
+import dev.cairn.runtime.MigrationContext;
+import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.lock.LockRequest;
+import dev.cairn.runtime.lock.MigrationLock;
+import dev.cairn.runtime.lock.SqliteWriteLock;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteConnection;
+
+/** SQLite: no schemas, transactional DDL, a file write lock, the online backup API. */
+final class SqliteDialect implements Dialect {
+
+    private static final int SQLITE_READONLY = 8;
+
+    @Override
+    public String name() {
+        return "SQLite";
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public String qualify(String table) {
+        return table;
+    }
+
+    @Override
+    public List<String> createTables(String historyTable, String logTable) {
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS " + historyTable + " (version TEXT NOT NULL PRIMARY KEY,"
+                        + " description TEXT NOT NULL, checksum TEXT NOT NULL, installed_on TEXT NOT NULL,"
+                        + " installed_by TEXT NOT NULL, execution_ms INTEGER NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS " + logTable + " (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        + " version TEXT NOT NULL, description TEXT NOT NULL, action TEXT NOT NULL,"
+                        + " checksum TEXT NOT NULL, logged_on TEXT NOT NULL, logged_by TEXT NOT NULL,"
+                        + " execution_ms INTEGER NOT NULL, detail TEXT NOT NULL)");
+    }
+
+    @Override
+    public boolean tableExists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            statement.setString(1, table);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    @Override
+    public MigrationLock lock(LockRequest request) throws SQLException {
+        return new SqliteWriteLock(request.work(), request.timeout(), request.database());
+    }
+
+    @Override
+    public ForeignKeyGuard guardForeignKeys(Connection connection) throws SQLException {
+        if (!foreignKeysEnforced(connection)) {
+            return ForeignKeyGuard.NONE;
+        }
+        // As https://www.sqlite.org/lang_altertable.html prescribes for table rebuilds: off outside
+        // the transaction, checked before commit, restored after.
+        execute(connection, "PRAGMA foreign_keys = OFF");
+        return new ForeignKeyGuard() {
+            @Override
+            public void check() throws SQLException {
+                List<String> violations = new ArrayList<>();
+                try (Statement statement = connection.createStatement();
+                        ResultSet row = statement.executeQuery("PRAGMA foreign_key_check")) {
+                    while (row.next() && violations.size() < 10) {
+                        violations.add("row " + row.getLong(2) + " of " + row.getString(1) + " references a missing row of "
+                                + row.getString(3));
+                    }
+                }
+                if (!violations.isEmpty()) {
+                    throw new SQLException("foreign key check failed: " + String.join("; ", violations), "23000");
+                }
+            }
+
+            @Override
+            public void close() throws SQLException {
+                execute(connection, "PRAGMA foreign_keys = ON");
+            }
+        };
+    }
+
+    private static boolean foreignKeysEnforced(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("PRAGMA foreign_keys")) {
+            return row.next() && row.getInt(1) == 1;
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Override
+    public void rebuildTable(MigrationContext db, String table, String definition, Map<String, String> copy)
+            throws SQLException {
+        new SqliteTableRebuild(db).rebuild(table, definition, copy);
+    }
+
+    @Override
+    public boolean isReadOnly(SQLException error) {
+        return (error.getErrorCode() & 0xFF) == SQLITE_READONLY || String.valueOf(error.getMessage()).contains("readonly");
+    }
+
+    @Override
+    public void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        statement.setString(index, instant.toString());
+    }
+
+    @Override
+    public Instant getInstant(ResultSet row, String column) throws SQLException {
+        return Instant.parse(row.getString(column));
+    }
+
+    @Override
+    public void backup(Connection connection, Path file, BackupOptions options) throws SQLException {
+        int result = connection.unwrap(SQLiteConnection.class).getDatabase()
+                .backup("main", file.toAbsolutePath().toString(), null);
+        if (result != 0) {
+            throw new MigrationException(ErrorCode.BACKUP_FAILED, "The SQLite online backup into " + file
+                    + " failed with SQLite result code " + result + ". Check that the directory exists and is writable"
+                    + " and that the disk has room.");
+        }
+    }
+
+    @Override
+    public String backupExtension() {
+        return ".db";
+    }
+}

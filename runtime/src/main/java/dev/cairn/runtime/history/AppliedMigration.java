@@ -1,0 +1,25 @@
+package dev.cairn.runtime.history;
+
+import dev.cairn.MigrationVersion;
+import java.time.Instant;
+
+/**
+ * One row of the history table: a migration that is applied.
+ *
+ * @param storedVersion the version exactly as stored, the row's key
+ * @param version the parsed version
+ * @param description its description when applied
+ * @param checksum its checksum when applied
+ * @param installedOn when it was applied
+ * @param installedBy who applied it
+ * @param executionMs how long it took
+ */
+public record AppliedMigration(
+        String storedVersion,
+        MigrationVersion version,
+        String description,
+        String checksum,
+        Instant installedOn,
+        String installedBy,
+        long executionMs) {
+}

@@ -1,0 +1,164 @@
+package dev.cairn.runtime.history;
+
+import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.ErrorCode;
+import dev.cairn.runtime.LogAction;
+import dev.cairn.runtime.LogEntry;
+import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes Cairn's two tables: the history table (exactly the applied migrations) and
+ * the append-only log of everything that happened. Each method is one statement, so that callers
+ * control transactions and the number of round trips.
+ */
+public final class HistoryStore {
+
+    private final Dialect dialect;
+    private final String historyName;
+    private final String logName;
+    private final String history;
+    private final String log;
+
+    public HistoryStore(Dialect dialect, String historyTable, String logTable) {
+        this.dialect = dialect;
+        this.historyName = historyTable;
+        this.logName = logTable;
+        this.history = dialect.qualify(historyTable);
+        this.log = dialect.qualify(logTable);
+    }
+
+    /** The history table's name as written in SQL, for messages. */
+    public String historyTable() {
+        return history;
+    }
+
+    /** Whether the tables exist, without creating them: for commands that only read. */
+    public boolean exists(Connection connection) throws SQLException {
+        return dialect.tableExists(connection, historyName);
+    }
+
+    /** Creates the tables if they are missing; inside the caller's locked transaction. */
+    public void createIfMissing(Connection connection) throws SQLException {
+        if (exists(connection) && dialect.tableExists(connection, logName)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : dialect.createTables(historyName, logName)) {
+                statement.execute(ddl);
+            }
+        }
+    }
+
+    /** Every applied migration, by version, in one query. */
+    public Map<MigrationVersion, AppliedMigration> readApplied(Connection connection) throws SQLException {
+        Map<MigrationVersion, AppliedMigration> applied = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT version, description, checksum, installed_on, installed_by,"
+                        + " execution_ms FROM " + history)) {
+            while (row.next()) {
+                String stored = row.getString("version");
+                AppliedMigration migration = new AppliedMigration(stored, parseStored(stored, history),
+                        row.getString("description"), row.getString("checksum"), dialect.getInstant(row, "installed_on"),
+                        row.getString("installed_by"), row.getLong("execution_ms"));
+                applied.put(migration.version(), migration);
+            }
+        }
+        return applied;
+    }
+
+    public void insertApplied(Connection connection, MigrationDescriptor migration, Instant on, String by, long millis)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + history
+                + " (version, description, checksum, installed_on, installed_by, execution_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
+            statement.setString(1, migration.version().toString());
+            statement.setString(2, migration.description());
+            statement.setString(3, migration.checksum());
+            dialect.setInstant(statement, 4, on);
+            statement.setString(5, by);
+            statement.setLong(6, millis);
+            statement.executeUpdate();
+        }
+    }
+
+    public void deleteApplied(Connection connection, AppliedMigration migration) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + history + " WHERE version = ?")) {
+            statement.setString(1, migration.storedVersion());
+            statement.executeUpdate();
+        }
+    }
+
+    public void updateChecksum(Connection connection, AppliedMigration migration, String checksum) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + history + " SET checksum = ? WHERE version = ?")) {
+            statement.setString(1, checksum);
+            statement.setString(2, migration.storedVersion());
+            statement.executeUpdate();
+        }
+    }
+
+    /** Appends a row to the log. */
+    public void log(Connection connection, MigrationDescriptor migration, LogAction action, Instant on, String by,
+            long millis, String detail) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + log
+                + " (version, description, action, checksum, logged_on, logged_by, execution_ms, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            statement.setString(1, migration.version().toString());
+            statement.setString(2, migration.description());
+            statement.setString(3, action.name());
+            statement.setString(4, migration.checksum());
+            dialect.setInstant(statement, 5, on);
+            statement.setString(6, by);
+            statement.setLong(7, millis);
+            statement.setString(8, detail);
+            statement.executeUpdate();
+        }
+    }
+
+    /** The whole log, oldest first. */
+    public List<LogEntry> readLog(Connection connection) throws SQLException {
+        return queryLog(connection, "SELECT * FROM " + log + " ORDER BY id");
+    }
+
+    /**
+     * The failures and running markers not closed by a later row of the same version: the
+     * migrations whose last attempt failed or was interrupted. One query.
+     */
+    public Map<MigrationVersion, LogEntry> openAttempts(Connection connection) throws SQLException {
+        Map<MigrationVersion, LogEntry> open = new LinkedHashMap<>();
+        for (LogEntry entry : queryLog(connection, "SELECT * FROM " + log + " l WHERE l.action IN ('FAIL', 'RUNNING')"
+                + " AND l.id = (SELECT max(m.id) FROM " + log + " m WHERE m.version = l.version) ORDER BY l.id")) {
+            open.put(entry.version(), entry);
+        }
+        return open;
+    }
+
+    private List<LogEntry> queryLog(Connection connection, String sql) throws SQLException {
+        List<LogEntry> entries = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            while (row.next()) {
+                entries.add(new LogEntry(row.getLong("id"), parseStored(row.getString("version"), log),
+                        row.getString("description"), LogAction.valueOf(row.getString("action")), row.getString("checksum"),
+                        dialect.getInstant(row, "logged_on"), row.getString("logged_by"), row.getLong("execution_ms"),
+                        row.getString("detail")));
+            }
+        }
+        return entries;
+    }
+
+    private static MigrationVersion parseStored(String stored, String table) {
+        return MigrationVersion.tryParse(stored).orElseThrow(() -> new MigrationException(ErrorCode.DATABASE_ERROR,
+                "The table " + table + " holds \"" + stored + "\", which is not a migration version. Someone edited it"
+                        + " by hand: correct or delete that row."));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.cairn.runtime.internal;
+
+import dev.cairn.runtime.BackupReport;
+import dev.cairn.runtime.ErrorCode;
+import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.dialect.BackupOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Backups on request and, when configured, before a migrate that has something to apply. */
+final class Backups {
+
+    private static final String PREFIX = "cairn-backup-";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    private Backups() {
+    }
+
+    static BackupReport backup(Settings settings, Path file) {
+        try (Session session = Session.open(settings)) {
+            return backup(session, file);
+        }
+    }
+
+    /** Backs up into a new time-stamped file of the backup directory and prunes the oldest. */
+    static Path automatic(Session session) {
+        Settings settings = session.settings();
+        Path directory = settings.backupDirectory();
+        Path file = directory.resolve(PREFIX + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + session.dialect().backupExtension());
+        backup(session, file);
+        prune(directory, settings.backupRetention());
+        return file;
+    }
+
+    private static BackupReport backup(Session session, Path file) {
+        long start = System.nanoTime();
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.BACKUP_FAILED, "Cannot prepare the backup file " + file + ": " + e
+                    + ". Choose a writable location. Nothing was changed.", e);
+        }
+        BackupOptions options = new BackupOptions(session.settings().pgDump(), session.settings().connections().password());
+        try {
+            session.dialect().backup(session.connection(), file, options);
+            return new BackupReport(session.database(), file, Files.size(file), Duration.ofNanos(System.nanoTime() - start));
+        } catch (SQLException e) {
+            throw new MigrationException(ErrorCode.BACKUP_FAILED, "Backing up " + session.database() + " into " + file
+                    + " failed: " + e.getMessage() + ". Nothing was changed.", e);
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.BACKUP_FAILED, "The backup " + file + " was not written: " + e, e);
+        }
+    }
+
+    private static void prune(Path directory, int keep) {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> backups = files.filter(f -> f.getFileName().toString().startsWith(PREFIX))
+                    .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed()).toList();
+            for (Path old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
+                Files.delete(old);
+            }
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.BACKUP_FAILED, "The backup was written, but old backups in " + directory
+                    + " could not be deleted: " + e + ". Check the directory's permissions. Nothing was migrated.", e);
+        }
+    }
+}

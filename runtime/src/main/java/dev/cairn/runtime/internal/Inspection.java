@@ -1,0 +1,114 @@
+package dev.cairn.runtime.internal;
+
+import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.HistoryReport;
+import dev.cairn.runtime.LogAction;
+import dev.cairn.runtime.LogEntry;
+import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationState;
+import dev.cairn.runtime.MigrationStatus;
+import dev.cairn.runtime.StatusReport;
+import dev.cairn.runtime.ValidationReport;
+import dev.cairn.runtime.ValidationReport.Kind;
+import dev.cairn.runtime.ValidationReport.Problem;
+import dev.cairn.runtime.history.AppliedMigration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code status}, {@code validate} and {@code history}: read without the lock and without
+ * creating anything, so they work on a read-only database and on one Cairn never touched.
+ */
+final class Inspection {
+
+    private final Settings settings;
+    private final Plan plan;
+
+    Inspection(Settings settings, Plan plan) {
+        this.settings = settings;
+        this.plan = plan;
+    }
+
+    StatusReport status() {
+        try (Session session = Session.open(settings)) {
+            return session.run("read the migration status", () -> {
+                boolean exists = session.history().exists(session.connection());
+                Map<MigrationVersion, AppliedMigration> applied = exists ? session.history().readApplied(session.connection()) : Map.of();
+                Map<MigrationVersion, LogEntry> open = exists ? session.history().openAttempts(session.connection()) : Map.of();
+                return new StatusReport(session.database(), statuses(applied, open));
+            });
+        }
+    }
+
+    private List<MigrationStatus> statuses(Map<MigrationVersion, AppliedMigration> applied, Map<MigrationVersion, LogEntry> open) {
+        Optional<MigrationVersion> newest = AppliedChecks.newest(applied.keySet());
+        List<MigrationStatus> statuses = new ArrayList<>();
+        for (MigrationDescriptor m : plan.all()) {
+            AppliedMigration a = applied.get(m.version());
+            if (a != null) {
+                boolean same = a.checksum().equals(m.checksum());
+                statuses.add(new MigrationStatus(m.version(), m.description(), m.className(),
+                        same ? MigrationState.APPLIED : MigrationState.CHECKSUM_CHANGED, a.installedOn(), a.installedBy(),
+                        same ? "" : "checksum in the database " + a.checksum() + ", in this build " + m.checksum()));
+            } else {
+                statuses.add(pending(m, open.get(m.version()), newest));
+            }
+        }
+        for (AppliedMigration a : AppliedChecks.unknown(plan, applied)) {
+            statuses.add(new MigrationStatus(a.version(), a.description(), "", MigrationState.UNKNOWN, a.installedOn(),
+                    a.installedBy(), "applied, but this build does not know it (a newer build migrated the database?)"));
+        }
+        return statuses;
+    }
+
+    private static MigrationStatus pending(MigrationDescriptor m, LogEntry attempt, Optional<MigrationVersion> newest) {
+        MigrationState state;
+        String detail = "";
+        if (attempt != null && !m.transactional()) {
+            state = MigrationState.INTERRUPTED;
+            detail = (attempt.action() == LogAction.RUNNING ? "its " + attempt.detail() + " started " + attempt.loggedOn()
+                    + " never finished" : "failed " + attempt.loggedOn() + ": " + attempt.detail())
+                    + "; may be half applied: fix by hand, then run repair";
+        } else if (attempt != null) {
+            state = MigrationState.FAILED;
+            detail = "failed " + attempt.loggedOn() + ": " + attempt.detail();
+        } else if (newest.isPresent() && m.version().compareTo(newest.get()) < 0) {
+            state = MigrationState.OUT_OF_ORDER;
+            detail = "older than the newest applied migration " + newest.get();
+        } else {
+            state = MigrationState.PENDING;
+        }
+        return new MigrationStatus(m.version(), m.description(), m.className(), state, null, null, detail);
+    }
+
+    ValidationReport validate() {
+        StatusReport status = status();
+        List<Problem> problems = new ArrayList<>();
+        for (MigrationStatus s : status.migrations()) {
+            String name = s.version() + " \"" + s.description() + "\"" + (s.className().isEmpty() ? "" : " (" + s.className() + ")");
+            switch (s.state()) {
+                case APPLIED -> { }
+                case PENDING, OUT_OF_ORDER -> problems.add(new Problem(Kind.PENDING, s.version(),
+                        name + " is not applied" + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")") + "; run migrate."));
+                case CHECKSUM_CHANGED -> problems.add(new Problem(Kind.CHECKSUM_CHANGED, s.version(), name
+                        + " changed after it was applied (" + s.detail() + "); revert the change and put it in a new"
+                        + " migration, or run repair if the database already matches it."));
+                case FAILED -> problems.add(new Problem(Kind.FAILED, s.version(), name + " " + s.detail()
+                        + "; fix it and run migrate again."));
+                case INTERRUPTED -> problems.add(new Problem(Kind.INTERRUPTED, s.version(), name + " " + s.detail() + "."));
+                case UNKNOWN -> problems.add(new Problem(Kind.UNKNOWN_APPLIED, s.version(), name
+                        + " is applied but unknown to this build; deploy the build that has it."));
+            }
+        }
+        return new ValidationReport(status.database(), problems);
+    }
+
+    HistoryReport history() {
+        try (Session session = Session.open(settings)) {
+            return session.run("read the migration history", () -> new HistoryReport(session.database(),
+                    session.history().exists(session.connection()) ? session.history().readLog(session.connection()) : List.of()));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.cairn.runtime.internal;
+
+import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.BaselineReport;
+import dev.cairn.runtime.LogAction;
+import dev.cairn.runtime.LogEntry;
+import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.RepairReport;
+import dev.cairn.runtime.history.AppliedMigration;
+import dev.cairn.runtime.history.HistoryStore;
+import dev.cairn.runtime.lock.MigrationLock;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code baseline} and {@code repair}: change Cairn's tables only, never the schema, each in one
+ * transaction under the lock, with a log row for every change.
+ */
+final class Maintenance {
+
+    private final Settings settings;
+    private final Plan plan;
+
+    Maintenance(Settings settings, Plan plan) {
+        this.settings = settings;
+        this.plan = plan;
+    }
+
+    BaselineReport baseline(MigrationVersion version) {
+        plan.require(version);
+        return inOneTransaction("baseline", (session, applied) -> {
+            new AppliedChecks(settings, plan, session.database()).checkKnown(applied);
+            List<MigrationVersion> marked = new ArrayList<>();
+            Instant now = Instant.now();
+            for (MigrationDescriptor m : plan.pending(applied.keySet(), version)) {
+                session.history().insertApplied(session.connection(), m, now, settings.installedBy(), 0);
+                session.history().log(session.connection(), m, LogAction.BASELINE, now, settings.installedBy(), 0,
+                        "baseline at " + version);
+                marked.add(m.version());
+            }
+            return new BaselineReport(session.database(), version, marked);
+        });
+    }
+
+    RepairReport repair() {
+        return inOneTransaction("repair", (session, applied) -> {
+            HistoryStore history = session.history();
+            Connection connection = session.connection();
+            Instant now = Instant.now();
+            List<MigrationVersion> accepted = new ArrayList<>();
+            for (MigrationDescriptor m : AppliedChecks.changed(plan, applied)) {
+                AppliedMigration a = applied.get(m.version());
+                history.updateChecksum(connection, a, m.checksum());
+                history.log(connection, m, LogAction.REPAIR, now, settings.installedBy(), 0,
+                        "accepted checksum " + m.checksum() + " (was " + a.checksum() + ")");
+                accepted.add(m.version());
+            }
+            List<MigrationVersion> cleared = new ArrayList<>();
+            for (LogEntry open : history.openAttempts(connection).values()) {
+                if (plan.find(open.version()).isPresent()) {
+                    history.log(connection, plan.require(open.version()), LogAction.REPAIR, now, settings.installedBy(), 0,
+                            "cleared " + open.action() + " of " + open.loggedOn());
+                    cleared.add(open.version());
+                }
+            }
+            return new RepairReport(session.database(), accepted, cleared);
+        });
+    }
+
+    /** Work on Cairn's tables inside one locked transaction. */
+    private interface TableWork<T> {
+        T run(Session session, Map<MigrationVersion, AppliedMigration> applied) throws SQLException;
+    }
+
+    private <T> T inOneTransaction(String doing, TableWork<T> work) {
+        try (Session session = Session.open(settings)) {
+            return session.run(doing, () -> {
+                try (MigrationLock lock = session.lock()) {
+                    try {
+                        T result = work.run(session, new StepRunner(session, lock).begin());
+                        lock.commit();
+                        return result;
+                    } catch (SQLException | RuntimeException e) {
+                        lock.rollback();
+                        throw e;
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.cairn.runtime.internal;
+
+import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.ErrorCode;
+import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.MigrationSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The migrations of a source in plan order, checked once at load time, and the questions the
+ * commands ask of it: what is pending, what a rollback must undo.
+ */
+public final class Plan {
+
+    private final List<MigrationDescriptor> migrations;
+    private final Map<MigrationVersion, Integer> positions = new HashMap<>();
+    private final Map<MigrationVersion, List<MigrationDescriptor>> dependents = new HashMap<>();
+
+    private Plan(List<MigrationDescriptor> migrations) {
+        this.migrations = migrations;
+    }
+
+    /**
+     * Checks that the source is a plan: unique versions, known dependencies, each migration
+     * after its dependencies. The generated registry always is; a hand-written source may not be.
+     */
+    public static Plan of(MigrationSource source) {
+        List<MigrationDescriptor> migrations = List.copyOf(source.migrations());
+        Plan plan = new Plan(migrations);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < migrations.size(); i++) {
+            MigrationDescriptor m = migrations.get(i);
+            Integer earlier = plan.positions.putIfAbsent(m.version(), i);
+            if (earlier != null) {
+                problems.add("version " + m.version() + " is used by both " + migrations.get(earlier).className()
+                        + " and " + m.className());
+            }
+            for (MigrationVersion dependency : m.dependsOn()) {
+                if (!plan.positions.containsKey(dependency)) {
+                    problems.add(m.displayName() + " depends on " + dependency + ", which "
+                            + (migrations.stream().anyMatch(o -> o.version().equals(dependency))
+                                    ? "comes after it in the plan" : "is not in the plan"));
+                }
+                plan.dependents.computeIfAbsent(dependency, v -> new ArrayList<>()).add(m);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MigrationException(ErrorCode.INVALID_PLAN, "The migration source " + source.getClass().getName()
+                    + " is not a valid plan:\n  - " + String.join("\n  - ", problems)
+                    + "\nThe generated MigrationRegistry is always valid; rebuild it, or fix the hand-written source.");
+        }
+        return plan;
+    }
+
+    /** Every migration, in plan order. */
+    public List<MigrationDescriptor> all() {
+        return migrations;
+    }
+
+    public Optional<MigrationDescriptor> find(MigrationVersion version) {
+        Integer position = positions.get(version);
+        return position == null ? Optional.empty() : Optional.of(migrations.get(position));
+    }
+
+    /** The migration of {@code version}, or an error naming the nearest versions of the build. */
+    public MigrationDescriptor require(MigrationVersion version) {
+        return find(version).orElseThrow(() -> new MigrationException(ErrorCode.NOT_IN_BUILD,
+                "Version " + version + " is not a migration of this build" + nearest(version)
+                        + ". Check the version, or use a build that contains it."));
+    }
+
+    private String nearest(MigrationVersion version) {
+        Optional<MigrationDescriptor> below = migrations.stream().filter(m -> m.version().compareTo(version) < 0)
+                .max(Comparator.comparing(MigrationDescriptor::version));
+        Optional<MigrationDescriptor> above = migrations.stream().filter(m -> m.version().compareTo(version) > 0)
+                .min(Comparator.comparing(MigrationDescriptor::version));
+        List<String> near = new ArrayList<>();
+        below.ifPresent(m -> near.add(m.version().toString()));
+        above.ifPresent(m -> near.add(m.version().toString()));
+        return near.isEmpty() ? " (it has no migrations)" : " (nearest: " + String.join(", ", near) + ")";
+    }
+
+    /**
+     * The migrations to apply, in plan order: every unapplied one, or with a target, the
+     * unapplied ones at or below it together with the prerequisites they need.
+     */
+    public List<MigrationDescriptor> pending(Set<MigrationVersion> applied, MigrationVersion target) {
+        Set<MigrationVersion> wanted = new HashSet<>();
+        Deque<MigrationDescriptor> toVisit = new ArrayDeque<>();
+        for (MigrationDescriptor m : migrations) {
+            if (!applied.contains(m.version()) && (target == null || m.version().compareTo(target) <= 0)) {
+                toVisit.add(m);
+            }
+        }
+        while (!toVisit.isEmpty()) {
+            MigrationDescriptor m = toVisit.poll();
+            if (wanted.add(m.version())) {
+                m.dependsOn().stream().filter(d -> !applied.contains(d)).map(this::require).forEach(toVisit::add);
+            }
+        }
+        return inPlanOrder(wanted, false);
+    }
+
+    /** {@code version} and every applied migration depending on it, directly or not, in reverse plan order. */
+    public List<MigrationDescriptor> rollbackOf(MigrationVersion version, Set<MigrationVersion> applied) {
+        Set<MigrationVersion> undo = new HashSet<>();
+        Deque<MigrationVersion> toVisit = new ArrayDeque<>(List.of(version));
+        while (!toVisit.isEmpty()) {
+            MigrationVersion v = toVisit.poll();
+            if (applied.contains(v) && undo.add(v)) {
+                dependents.getOrDefault(v, List.of()).forEach(d -> toVisit.add(d.version()));
+            }
+        }
+        return inPlanOrder(undo, true);
+    }
+
+    /** Every applied migration after {@code version} in plan order, in reverse plan order. */
+    public List<MigrationDescriptor> rollbackAfter(MigrationVersion version, Set<MigrationVersion> applied) {
+        int position = positions.get(require(version).version());
+        Set<MigrationVersion> undo = new HashSet<>();
+        migrations.subList(position + 1, migrations.size()).stream().map(MigrationDescriptor::version)
+                .filter(applied::contains).forEach(undo::add);
+        return inPlanOrder(undo, true);
+    }
+
+    private List<MigrationDescriptor> inPlanOrder(Collection<MigrationVersion> versions, boolean reversed) {
+        List<MigrationDescriptor> ordered = new ArrayList<>(migrations.stream().filter(m -> versions.contains(m.version())).toList());
+        if (reversed) {
+            Collections.reverse(ordered);
+        }
+        return ordered;
+    }
+}

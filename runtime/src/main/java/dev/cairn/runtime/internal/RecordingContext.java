@@ -1,0 +1,140 @@
+package dev.cairn.runtime.internal;
+
+import dev.cairn.runtime.MigrationContext;
+import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.RowMapper;
+import dev.cairn.runtime.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@link MigrationContext} of one running migration. Records each statement before running
+ * it, so that a dry run can list them and a failure can name the one that failed.
+ */
+final class RecordingContext implements MigrationContext {
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final MigrationDescriptor migration;
+    private final boolean dryRun;
+    private final List<String> statements = new ArrayList<>();
+    private String failedStatement;
+
+    RecordingContext(Connection connection, Dialect dialect, MigrationDescriptor migration, boolean dryRun) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.migration = migration;
+        this.dryRun = dryRun;
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public MigrationDescriptor migration() {
+        return migration;
+    }
+
+    @Override
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @Override
+    public int execute(String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, params)) {
+            boolean hasRows = statement.execute();
+            return hasRows ? 0 : Math.max(statement.getUpdateCount(), 0);
+        } catch (SQLException e) {
+            failedStatement = describe(sql, params);
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, params); ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        } catch (SQLException e) {
+            failedStatement = describe(sql, params);
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        List<T> rows = query(sql, mapper, params);
+        if (rows.size() > 1) {
+            failedStatement = describe(sql, params);
+            throw new SQLException("expected at most one row but the query returned " + rows.size());
+        }
+        return rows.stream().findFirst();
+    }
+
+    @Override
+    public List<Map<String, Object>> queryForList(String sql, Object... params) throws SQLException {
+        return query(sql, RecordingContext::rowAsMap, params);
+    }
+
+    private static Map<String, Object> rowAsMap(ResultSet row) throws SQLException {
+        ResultSetMetaData meta = row.getMetaData();
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            map.put(meta.getColumnLabel(i), row.getObject(i));
+        }
+        return map;
+    }
+
+    @Override
+    public List<String> statements() {
+        return List.copyOf(statements);
+    }
+
+    @Override
+    public void rebuildTable(String table, String definition, Map<String, String> copy) throws SQLException {
+        dialect.rebuildTable(this, table, definition, copy);
+    }
+
+    /** The statement that failed, if a statement run through this context failed. */
+    String failedStatement() {
+        return failedStatement;
+    }
+
+    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        statements.add(describe(sql, params));
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static String describe(String sql, Object... params) {
+        return params.length == 0 ? sql : sql + " -- parameters " + Arrays.toString(params);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.cairn.runtime.internal;
+
+import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.ErrorCode;
+import dev.cairn.runtime.ExecutedMigration;
+import dev.cairn.runtime.IrreversibleMigrationException;
+import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.RollbackReport;
+import dev.cairn.runtime.history.AppliedMigration;
+import dev.cairn.runtime.lock.MigrationLock;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code rollback(version)} and {@code rollbackTo(version)}: the whole plan is computed and
+ * checked for irreversible migrations before the first one is undone.
+ */
+final class RollbackCommand {
+
+    private static final Logger LOG = System.getLogger("dev.cairn.runtime.Migrator");
+
+    private final Settings settings;
+    private final Plan plan;
+
+    RollbackCommand(Settings settings, Plan plan) {
+        this.settings = settings;
+        this.plan = plan;
+    }
+
+    /**
+     * @param to {@code false}: undo {@code version} and its dependents; {@code true}: undo
+     *     everything after {@code version}
+     */
+    RollbackReport rollback(MigrationVersion version, boolean to) {
+        MigrationDescriptor named = plan.require(version);
+        long start = System.nanoTime();
+        try (Session session = Session.open(settings)) {
+            return session.run("roll back", () -> {
+                try (MigrationLock lock = session.lock()) {
+                    StepRunner runner = new StepRunner(session, lock);
+                    List<MigrationDescriptor> undo;
+                    try {
+                        Map<MigrationVersion, AppliedMigration> applied = runner.begin();
+                        new AppliedChecks(settings, plan, session.database()).checkKnown(applied);
+                        undo = to ? plan.rollbackAfter(version, applied.keySet()) : rollbackOf(named, applied, session);
+                        checkReversible(named, undo, to);
+                        lock.commit();
+                    } catch (SQLException | RuntimeException e) {
+                        lock.rollback();
+                        throw e;
+                    }
+                    List<ExecutedMigration> done = new ArrayList<>();
+                    for (MigrationDescriptor m : undo) {
+                        ExecutedMigration step = runner.rollBack(m);
+                        if (step != null) {
+                            LOG.log(Level.INFO, () -> "Rolled back migration " + step.summary() + " on " + session.database());
+                            done.add(step);
+                        }
+                    }
+                    return new RollbackReport(session.database(), done, Duration.ofNanos(System.nanoTime() - start));
+                }
+            });
+        }
+    }
+
+    private List<MigrationDescriptor> rollbackOf(MigrationDescriptor named, Map<MigrationVersion, AppliedMigration> applied,
+            Session session) {
+        if (!applied.containsKey(named.version())) {
+            throw new MigrationException(ErrorCode.NOT_APPLIED, "Cannot roll back migration " + named.displayName()
+                    + ": it is not applied to " + session.database() + ". Run status to see what is applied."
+                    + " Nothing was changed.");
+        }
+        return plan.rollbackOf(named.version(), applied.keySet());
+    }
+
+    private static void checkReversible(MigrationDescriptor named, List<MigrationDescriptor> undo, boolean to) {
+        for (MigrationDescriptor m : undo) {
+            if (!m.reversible()) {
+                String request = (to ? "Rolling back to " : "Rolling back ") + named.version() + " means undoing "
+                        + String.join(", ", undo.stream().map(u -> u.version().toString()).toList()) + " in that order";
+                throw new IrreversibleMigrationException(m, request);
+            }
+        }
+    }
+}

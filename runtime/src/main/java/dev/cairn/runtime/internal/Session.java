@@ -1,0 +1,136 @@
+package dev.cairn.runtime.internal;
+
+import dev.cairn.runtime.ErrorCode;
+import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.dialect.Dialect;
+import dev.cairn.runtime.dialect.Dialects;
+import dev.cairn.runtime.history.HistoryStore;
+import dev.cairn.runtime.lock.LockRequest;
+import dev.cairn.runtime.lock.MigrationLock;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One command's connection to the database, with its dialect and history tables. Commands that
+ * write also take the {@link #lock()}.
+ */
+final class Session implements AutoCloseable {
+
+    private final Settings settings;
+    private final Connection connection;
+    private final Dialect dialect;
+    private final HistoryStore history;
+    private final String database;
+
+    private Session(Settings settings, Connection connection, Dialect dialect, String database) {
+        this.settings = settings;
+        this.connection = connection;
+        this.dialect = dialect;
+        this.database = database;
+        this.history = new HistoryStore(dialect, settings.historyTable(), settings.logTable());
+    }
+
+    static Session open(Settings settings) {
+        Connection connection;
+        try {
+            connection = settings.connections().open();
+        } catch (SQLException e) {
+            throw new MigrationException(ErrorCode.CONNECTION, "Cannot connect to " + settings.connections().describe()
+                    + ": " + e.getMessage() + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]")
+                    + ". Check that the database server is running and reachable, and the URL, user and password."
+                    + " Nothing was changed.", e);
+        }
+        try {
+            // Cairn runs its own transactions; a pooled connection may come in manual-commit mode.
+            connection.setAutoCommit(true);
+            String described = ConnectionSource.redact(connection.getMetaData().getURL());
+            Dialect dialect = Dialects.detect(connection, settings.schema(), described);
+            return new Session(settings, connection, dialect, dialect.name() + " database " + described);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection, e);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new MigrationException(ErrorCode.CONNECTION, "Cannot identify the database behind "
+                    + settings.connections().describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection, Exception failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Work against the database that may fail with an {@link SQLException}. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work}, turning a database error of Cairn's own work into a clear {@link MigrationException}. */
+    <T> T run(String doing, Work<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw failure(doing, e);
+        }
+    }
+
+    /** Takes the migration lock, waiting up to the lock timeout. */
+    MigrationLock lock() {
+        try {
+            return dialect.lock(new LockRequest(connection, settings.connections()::open, history.historyTable(),
+                    settings.lockTimeout(), database));
+        } catch (SQLException e) {
+            throw failure("take the migration lock", e);
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    HistoryStore history() {
+        return history;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /** The database as messages name it, without credentials. */
+    String database() {
+        return database;
+    }
+
+    /**
+     * The error for a failure of Cairn's own work (its tables, its lock), as opposed to a
+     * migration's: says whether the database refuses writes.
+     */
+    MigrationException failure(String doing, SQLException e) {
+        String error = e.getMessage() + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]");
+        if (dialect.isReadOnly(e)) {
+            return new MigrationException(ErrorCode.READ_ONLY, "Cannot " + doing + ": " + database + " is read-only ("
+                    + error + "). Cairn writes its tables " + history.historyTable() + " and " + settings.logTable()
+                    + " to migrate; connect with a user or a file that can write. Nothing was changed.", e);
+        }
+        return new MigrationException(ErrorCode.DATABASE_ERROR, "Cannot " + doing + " on " + database + ": " + error
+                + ". Migrations reported as applied before this error stay applied; nothing else was changed.", e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close the connection", e);
+        }
+    }
+}

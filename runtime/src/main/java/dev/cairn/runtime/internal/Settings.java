@@ -1,0 +1,109 @@
+package dev.cairn.runtime.internal;
+
+import dev.cairn.runtime.ErrorCode;
+import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.MigrationSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The checked, immutable options of a {@link dev.cairn.runtime.Migrator}.
+ *
+ * @param connections where connections come from
+ * @param historyTable the applied-migrations table, a plain identifier
+ * @param logTable the audit log table, a plain identifier
+ * @param schema the PostgreSQL schema, or {@code null} for the current one
+ * @param lockTimeout how long to wait for another process's lock
+ * @param strictOrder whether out-of-order pending migrations are refused
+ * @param validateChecksums whether migrate refuses changed applied migrations
+ * @param allowUnknownApplied whether applied versions unknown to the build are tolerated
+ * @param backupDirectory where automatic backups go, or {@code null} for none
+ * @param backupRetention how many automatic backups to keep
+ * @param pgDump the pg_dump program
+ * @param installedBy who applies migrations
+ */
+public record Settings(
+        ConnectionSource connections,
+        String historyTable,
+        String logTable,
+        String schema,
+        Duration lockTimeout,
+        boolean strictOrder,
+        boolean validateChecksums,
+        boolean allowUnknownApplied,
+        Path backupDirectory,
+        int backupRetention,
+        String pgDump,
+        String installedBy) {
+
+    /**
+     * Lower-case letters, digits and underscores, as PostgreSQL and SQLite both accept unquoted
+     * and fold the same way; nothing that could carry SQL.
+     */
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    /** The options as the builder collects them, before they are checked. */
+    public static final class Draft {
+        public final MigrationSource source;
+        final ConnectionSource connections;
+        public String historyTable = "cairn_history";
+        public String logTable = "cairn_log";
+        public String schema;
+        public Duration lockTimeout = Duration.ofMinutes(10);
+        public boolean strictOrder;
+        public boolean validateChecksums = true;
+        public boolean allowUnknownApplied;
+        public Path backupDirectory;
+        public int backupRetention = 5;
+        public String pgDump = "pg_dump";
+        public String installedBy = System.getProperty("user.name", "unknown");
+
+        public Draft(MigrationSource source, ConnectionSource connections) {
+            this.source = source;
+            this.connections = connections;
+        }
+
+        /** Checks every option, reporting all problems at once. */
+        public Settings validate() {
+            List<String> problems = new ArrayList<>();
+            checkIdentifier("historyTable", historyTable, problems);
+            checkIdentifier("logTable", logTable, problems);
+            if (schema != null) {
+                checkIdentifier("schema", schema, problems);
+            }
+            if (historyTable != null && historyTable.equals(logTable)) {
+                problems.add("historyTable and logTable are both \"" + historyTable + "\"; give them different names");
+            }
+            if (lockTimeout == null || lockTimeout.isNegative() || lockTimeout.isZero()) {
+                problems.add("lockTimeout is " + lockTimeout + "; give a positive duration such as Duration.ofMinutes(2)");
+            }
+            if (backupRetention < 1) {
+                problems.add("backupRetention is " + backupRetention + "; keep at least 1 backup");
+            }
+            if (pgDump == null || pgDump.isBlank()) {
+                problems.add("pgDump is empty; name the pg_dump program, such as \"/usr/bin/pg_dump\"");
+            }
+            if (installedBy == null || installedBy.isBlank()) {
+                problems.add("installedBy is empty; name who applies the migrations");
+            }
+            if (!problems.isEmpty()) {
+                throw new MigrationException(ErrorCode.INVALID_CONFIGURATION,
+                        "Invalid Cairn configuration:\n  - " + String.join("\n  - ", problems));
+            }
+            connections.check();
+            return new Settings(connections, historyTable, logTable, schema, lockTimeout, strictOrder,
+                    validateChecksums, allowUnknownApplied, backupDirectory, backupRetention, pgDump, installedBy);
+        }
+
+        private static void checkIdentifier(String option, String value, List<String> problems) {
+            if (value == null || !IDENTIFIER.matcher(value).matches()) {
+                problems.add(option + " is " + (value == null ? "null" : "\"" + value + "\"")
+                        + ", which is not a plain identifier; use lower-case letters, digits and underscores,"
+                        + " starting with a letter or underscore, at most 63 characters, such as \"cairn_history\"");
+            }
+        }
+    }
+}

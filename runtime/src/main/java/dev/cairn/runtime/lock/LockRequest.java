@@ -1,0 +1,24 @@
+package dev.cairn.runtime.lock;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * What a dialect needs to take the migration lock.
+ *
+ * @param work the connection migrations run on
+ * @param connections opens another connection, for locks that need their own
+ * @param name identifies the lock: the qualified history table, so that separate histories do
+ *     not block each other
+ * @param timeout how long to wait for another holder
+ * @param database how messages name the database
+ */
+public record LockRequest(Connection work, Opener connections, String name, Duration timeout, String database) {
+
+    /** Opens a connection to the same database. */
+    @FunctionalInterface
+    public interface Opener {
+        Connection open() throws SQLException;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.cairn.runtime.lock;
+
+import java.sql.SQLException;
+
+/**
+ * The lock that makes concurrent migrators apply each migration exactly once, and the write
+ * transactions taken under it on the work connection. A process that dies loses its lock: the
+ * database releases it, so a crash never leaves a stuck lock.
+ */
+public interface MigrationLock extends AutoCloseable {
+
+    /**
+     * Begins a write transaction on the work connection, waiting for the lock if needed.
+     *
+     * @return whether another process may have changed Cairn's tables since this lock's previous
+     *     transaction, so that what was read before must be read again; {@code true} the first time
+     * @throws dev.cairn.runtime.MigrationException with {@code LOCK_TIMEOUT} when the wait is too long
+     */
+    boolean begin() throws SQLException;
+
+    /** Commits the transaction begun by {@link #begin()}. */
+    void commit() throws SQLException;
+
+    /** Rolls back the transaction begun by {@link #begin()}, if it is still open. */
+    void rollback() throws SQLException;
+
+    /**
+     * Whether the lock is also held between transactions, for the whole command. If so, a
+     * non-transactional migration's "running" marker found under the lock was left by a process
+     * that died; if not, its owner may still be running it.
+     */
+    boolean heldForWholeCommand();
+
+    /** Ends any open transaction and releases the lock. */
+    @Override
+    void close() throws SQLException;
+}

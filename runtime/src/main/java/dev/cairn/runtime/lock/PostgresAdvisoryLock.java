@@ -1,0 +1,147 @@
+package dev.cairn.runtime.lock;
+
+import dev.cairn.runtime.ErrorCode;
+import dev.cairn.runtime.MigrationException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * PostgreSQL's lock: a session advisory lock held by a dedicated connection for the whole
+ * command. It is waited for by polling {@code pg_try_advisory_lock} in autocommit, never by a
+ * blocking call inside a transaction: a waiter inside a transaction would hold a snapshot that a
+ * running {@code CREATE INDEX CONCURRENTLY} waits for, a deadlock. PostgreSQL releases the lock
+ * when the holder's session ends, so a killed process never leaves it stuck.
+ */
+public final class PostgresAdvisoryLock implements MigrationLock {
+
+    /** The high half of every Cairn lock key ("cair"), so that keys rarely meet an application's. */
+    private static final long KEY_PREFIX = 0x63616972L;
+
+    private final Connection work;
+    private final Connection lockConnection;
+    private final long key;
+    private boolean first = true;
+
+    private PostgresAdvisoryLock(Connection work, Connection lockConnection, long key) {
+        this.work = work;
+        this.lockConnection = lockConnection;
+        this.key = key;
+    }
+
+    /** Waits for the lock named by the request and returns it held. */
+    public static PostgresAdvisoryLock acquire(LockRequest request) throws SQLException {
+        long key = keyOf(request.name());
+        Connection lockConnection = request.connections().open();
+        try {
+            lockConnection.setAutoCommit(true);
+            long deadline = System.nanoTime() + request.timeout().toNanos();
+            long pause = 50;
+            while (!tryLock(lockConnection, key)) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw timeout(lockConnection, key, request);
+                }
+                sleep(pause);
+                pause = Math.min(pause * 2, 500);
+            }
+            return new PostgresAdvisoryLock(request.work(), lockConnection, key);
+        } catch (SQLException | RuntimeException e) {
+            lockConnection.close();
+            throw e;
+        }
+    }
+
+    static long keyOf(String name) {
+        CRC32 crc = new CRC32();
+        crc.update(name.getBytes(StandardCharsets.UTF_8));
+        return KEY_PREFIX << 32 | crc.getValue();
+    }
+
+    private static boolean tryLock(Connection connection, long key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            statement.setLong(1, key);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the migration lock.", e);
+        }
+    }
+
+    private static MigrationException timeout(Connection connection, long key, LockRequest request) throws SQLException {
+        List<String> holders = new ArrayList<>();
+        String sql = "SELECT a.pid, a.application_name, a.client_addr::text, a.backend_start, a.state"
+                + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, key >>> 32);
+            statement.setLong(2, key & 0xFFFFFFFFL);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    holders.add("backend pid " + row.getInt(1) + " (application_name \"" + row.getString(2) + "\", client "
+                            + (row.getString(3) == null ? "local" : row.getString(3)) + ", connected since "
+                            + row.getTimestamp(4).toInstant() + ", " + row.getString(5) + ")");
+                }
+            }
+        }
+        String holder = holders.isEmpty() ? "a session that ended just now" : String.join(" and ", holders);
+        String pid = holders.isEmpty() ? "<pid>" : holders.get(0).split(" ")[2];
+        return new MigrationException(ErrorCode.LOCK_TIMEOUT, "Timed out after " + request.timeout().toSeconds()
+                + " s waiting for the Cairn migration lock of " + request.database() + ": it is held by " + holder
+                + ". Probably another instance is migrating: wait for it and retry, or raise lockTimeout. If that"
+                + " session is stuck, end it with SELECT pg_terminate_backend(" + pid + ").");
+    }
+
+    @Override
+    public boolean begin() throws SQLException {
+        work.setAutoCommit(false);
+        boolean changed = first;
+        first = false;
+        return changed;
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        work.commit();
+        work.setAutoCommit(true);
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        if (!work.getAutoCommit()) {
+            work.rollback();
+            work.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public boolean heldForWholeCommand() {
+        return true;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            rollback();
+        } finally {
+            // Unlock explicitly: a pooled connection's session outlives close().
+            try (lockConnection; PreparedStatement statement = lockConnection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                statement.setLong(1, key);
+                statement.execute();
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.cairn.runtime.lock;
+
+import dev.cairn.runtime.ErrorCode;
+import dev.cairn.runtime.MigrationException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * SQLite's lock: the database file's write lock, taken by {@code BEGIN IMMEDIATE} for each
+ * transaction. A deferred {@code BEGIN} would fail with {@code SQLITE_BUSY} without waiting when
+ * it later tries to write; {@code BEGIN IMMEDIATE} waits up to the busy timeout. The operating
+ * system drops the lock of a process that dies, and the next connection rolls its journal back.
+ *
+ * <p>Between transactions another process may commit, which {@code PRAGMA data_version} reveals
+ * cheaply, so the engine re-reads the history only when it changed.
+ */
+public final class SqliteWriteLock implements MigrationLock {
+
+    private static final int SQLITE_BUSY = 5;
+
+    private final Connection connection;
+    private final Duration timeout;
+    private final String database;
+    private final int previousBusyTimeout;
+    private long dataVersion = -1;
+    private boolean inTransaction;
+
+    public SqliteWriteLock(Connection connection, Duration timeout, String database) throws SQLException {
+        this.connection = connection;
+        this.timeout = timeout;
+        this.database = database;
+        this.previousBusyTimeout = (int) queryLong("PRAGMA busy_timeout");
+        execute("PRAGMA busy_timeout = " + Math.min(timeout.toMillis(), Integer.MAX_VALUE));
+    }
+
+    @Override
+    public boolean begin() throws SQLException {
+        try {
+            execute("BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            if (e.getErrorCode() == SQLITE_BUSY || String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
+                throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "Timed out after " + timeout.toSeconds()
+                        + " s waiting for the write lock of the " + database + ". Another connection"
+                        + " holds it (SQLite cannot tell which process): probably another instance that is migrating,"
+                        + " or a program with an open write transaction such as an sqlite3 shell. Wait for it and retry,"
+                        + " close that program, or raise lockTimeout.", e);
+            }
+            throw e;
+        }
+        inTransaction = true;
+        long current = queryLong("PRAGMA data_version");
+        boolean changed = current != dataVersion;
+        dataVersion = current;
+        return changed;
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        execute("COMMIT");
+        inTransaction = false;
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        if (!inTransaction) {
+            return;
+        }
+        inTransaction = false;
+        try {
+            execute("ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite rolls back by itself after some errors (disk full, I/O); then nothing is left to undo.
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public boolean heldForWholeCommand() {
+        return false;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        rollback();
+        execute("PRAGMA busy_timeout = " + previousBusyTimeout);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private long queryLong(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}

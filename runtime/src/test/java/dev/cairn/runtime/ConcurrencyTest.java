@@ -1,0 +1,116 @@
+package dev.cairn.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cairn.runtime.testing.Children;
+import dev.cairn.runtime.testing.DbKind;
+import dev.cairn.runtime.testing.Fixtures;
+import dev.cairn.runtime.testing.TestDb;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Separate processes at once, and processes killed with kill -9 in the middle of a migration. */
+class ConcurrencyTest {
+
+    private static final int PROCESSES_PER_DATABASE = 3;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void severalProcessesOnEmptyDatabases_applyEachMigrationExactlyOnce() throws Exception {
+        List<TestDb> databases = List.of(TestDb.create(DbKind.SQLITE, dir), TestDb.create(DbKind.POSTGRES, dir));
+        List<Process> children = new ArrayList<>();
+        List<Path> logs = new ArrayList<>();
+        for (TestDb db : databases) {
+            for (int i = 0; i < PROCESSES_PER_DATABASE; i++) {
+                Path log = dir.resolve("child-" + db.kind() + "-" + i + ".log");
+                logs.add(log);
+                children.add(Children.start(log, "concurrent", db.jdbcUrl(), dir.toString(), db.kind() + "-" + i));
+            }
+        }
+        for (int i = 0; i < children.size(); i++) {
+            String id = logs.get(i).getFileName().toString().replace("child-", "").replace(".log", "");
+            Children.awaitFile(dir.resolve("ready-" + id), children.get(i), logs.get(i), Duration.ofSeconds(60));
+        }
+        Fixtures.touch(dir.resolve("go"));
+
+        int applied = 0;
+        for (int i = 0; i < children.size(); i++) {
+            String output = Children.awaitExit(children.get(i), logs.get(i), Duration.ofSeconds(120));
+            assertEquals(0, children.get(i).exitValue(), output);
+            applied += Integer.parseInt(output.lines().filter(l -> l.startsWith("applied ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(output)).substring("applied ".length()));
+        }
+        assertEquals(10, applied, "each of the 5 migrations applied by exactly one process per database");
+        for (TestDb db : databases) {
+            assertEquals(List.of("1|1", "2|1", "3|1", "4|1", "5|1"),
+                    db.rows("SELECT version, count(*) FROM applied_runs GROUP BY version ORDER BY version"), db.toString());
+            assertEquals(5, db.rows("SELECT version FROM cairn_history").size(), db.toString());
+            assertEquals(5, db.rows("SELECT id FROM cairn_log WHERE action = 'APPLY'").size(), db.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void killedInsideATransactionalMigration_leavesNothingHalfDoneAndNoLock(DbKind kind) throws Exception {
+        TestDb db = TestDb.create(kind, dir);
+        killInsideMigration2(db, "block-tx");
+
+        assertEquals(List.of("1"), db.rows("SELECT version FROM cairn_history"));
+        assertTrue(!db.hasTable("during"), "migration 2's table was rolled back");
+
+        Fixtures.touch(dir.resolve("release"));
+        MigrationReport rerun = db.configure(Fixtures.blocking(dir, true)).lockTimeout(Duration.ofSeconds(15)).load().migrate();
+
+        assertEquals(List.of("2"), rerun.applied().stream().map(m -> m.version().toString()).toList());
+        assertEquals(List.of("1", "2"), db.rows("SELECT version FROM cairn_history ORDER BY version"));
+        assertTrue(db.hasTable("during"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void killedInsideANonTransactionalMigration_isDetectedAndExplainedUntilRepaired(DbKind kind) throws Exception {
+        TestDb db = TestDb.create(kind, dir);
+        killInsideMigration2(db, "block-nontx");
+        assertTrue(db.hasTable("during"), "a non-transactional statement stays applied");
+        Fixtures.touch(dir.resolve("release"));
+        Migrator migrator = db.configure(Fixtures.blocking(dir, false)).lockTimeout(Duration.ofSeconds(15)).load();
+        String before = db.snapshot();
+
+        MigrationException e = assertThrows(MigrationException.class, migrator::migrate);
+
+        assertEquals(ErrorCode.INTERRUPTED, e.code());
+        assertTrue(e.getMessage().startsWith("Migration 2 \"Blocks until released\" (test.V2_Blocksuntilreleased) is"
+                + " non-transactional (transactional = false) and its last run, started "), e.getMessage());
+        assertTrue(e.getMessage().contains("never finished: its up() run by pid "), e.getMessage());
+        assertTrue(e.getMessage().contains("undo or complete its changes by hand, then run repair to clear this state,"
+                + " and migrate again (it will run migration 2 again). Nothing was changed."), e.getMessage());
+        assertEquals(before, db.snapshot());
+        assertEquals(MigrationState.INTERRUPTED, migrator.status().migrations().get(1).state());
+
+        db.execute("DROP TABLE during");
+        assertEquals(List.of(dev.cairn.MigrationVersion.parse("2")), migrator.repair().failuresCleared());
+        assertEquals(1, migrator.migrate().applied().size());
+        assertTrue(migrator.validate().isValid(), migrator.validate().summary());
+    }
+
+    /** Starts a child that migrates the blocking set, waits until it is inside migration 2, and kills it. */
+    private void killInsideMigration2(TestDb db, String scenario) throws Exception {
+        Path log = dir.resolve("child.log");
+        Process child = Children.start(log, scenario, db.jdbcUrl(), dir.toString());
+        Children.awaitFile(dir.resolve("entered"), child, log, Duration.ofSeconds(60));
+        child.destroyForcibly();
+        assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        Files.deleteIfExists(dir.resolve("entered"));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.cairn.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cairn.runtime.testing.DbKind;
+import dev.cairn.runtime.testing.Mig;
+import dev.cairn.runtime.testing.TestDb;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+/** {@link MigrationContext#rebuildTable}: SQLite's documented table rebuild, with foreign keys enforced. */
+class SqliteRebuildTest {
+
+    @TempDir
+    Path dir;
+
+    private static final MigrationDescriptor SCHEMA = Mig.v("1", "Routers and workers").up(
+            "CREATE TABLE routers (id INTEGER PRIMARY KEY, name TEXT, timeout TEXT)",
+            "CREATE INDEX routers_name ON routers (name)",
+            "CREATE TABLE audit (what TEXT)",
+            "CREATE TRIGGER routers_audit AFTER INSERT ON routers BEGIN INSERT INTO audit VALUES (new.name); END",
+            "CREATE TABLE workers (id INTEGER PRIMARY KEY, router_id INTEGER NOT NULL REFERENCES routers (id))",
+            "INSERT INTO routers (id, name, timeout) VALUES (1, 'r1', '30'), (2, 'r2', NULL)",
+            "INSERT INTO workers (id, router_id) VALUES (10, 1)").build();
+
+    private static final MigrationDescriptor REBUILD = Mig.v("2", "Timeout as a required integer").step(() -> ctx ->
+            ctx.rebuildTable("routers", "id INTEGER PRIMARY KEY, name TEXT NOT NULL, timeout INTEGER NOT NULL",
+                    Map.of("id", "id", "name", "name", "timeout", "COALESCE(CAST(timeout AS INTEGER), 300)"))).build();
+
+    private static SQLiteDataSource enforcingForeignKeys(TestDb db) {
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl(db.jdbcUrl());
+        dataSource.setEnforceForeignKeys(true);
+        return dataSource;
+    }
+
+    @Test
+    void rebuildTable_changesColumnsKeepsRowsIndexesTriggersAndForeignKeys() throws Exception {
+        TestDb db = TestDb.create(DbKind.SQLITE, dir);
+        SQLiteDataSource dataSource = enforcingForeignKeys(db);
+
+        MigrationReport report = Migrator.configure(Mig.source(SCHEMA, REBUILD), dataSource).load().migrate();
+
+        assertEquals(List.of("1|r1|30", "2|r2|300"), db.rows("SELECT id, name, timeout FROM routers ORDER BY id"));
+        assertEquals(List.of("integer"), db.rows("SELECT typeof(timeout) FROM routers WHERE id = 1"));
+        assertEquals(List.of("index|routers_name", "trigger|routers_audit"),
+                db.rows("SELECT type, name FROM sqlite_master WHERE tbl_name = 'routers' AND type <> 'table' ORDER BY type"));
+        assertTrue(report.applied().get(1).statements().contains("DROP TABLE \"routers\""), report.applied().get(1).statements().toString());
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertThrows(SQLException.class, () -> statement.execute("INSERT INTO workers (id, router_id) VALUES (11, 99)"),
+                    "foreign keys are enforced again after the migration");
+        }
+    }
+
+    @Test
+    void migrationBreakingAForeignKey_failsBeforeCommitAndChangesNothing() {
+        TestDb db = TestDb.create(DbKind.SQLITE, dir);
+        SQLiteDataSource dataSource = enforcingForeignKeys(db);
+        Migrator.configure(Mig.source(SCHEMA), dataSource).load().migrate();
+        String before = db.snapshot();
+        MigrationDescriptor dropsParent = Mig.v("2", "Drop routers still referenced").step(() -> ctx ->
+                ctx.rebuildTable("routers", "id INTEGER PRIMARY KEY, name TEXT, timeout TEXT",
+                        Map.of("id", "id + 100", "name", "name", "timeout", "timeout"))).build();
+
+        MigrationFailedException e = assertThrows(MigrationFailedException.class,
+                () -> Migrator.configure(Mig.source(SCHEMA, dropsParent), dataSource).load().migrate());
+
+        assertTrue(e.getMessage().contains("Error: [SQLState 23000] foreign key check failed: row 10 of workers references a"
+                + " missing row of routers"), e.getMessage());
+        assertEquals(before, db.snapshot());
+    }
+
+    @Test
+    void rebuildTable_onPostgres_pointsToAlterTable() {
+        TestDb db = TestDb.create(DbKind.POSTGRES, dir);
+        db.execute("CREATE TABLE routers (id INTEGER PRIMARY KEY, name TEXT, timeout TEXT)");
+        String before = db.snapshot();
+
+        MigrationFailedException e = assertThrows(MigrationFailedException.class,
+                () -> db.configure(Mig.source(REBUILD)).load().migrate());
+
+        assertTrue(e.getMessage().contains("Migration 2 \"Timeout as a required integer\" (test.V2_Timeoutasarequiredinteger)"
+                + " calls rebuildTable(\"routers\"), which is for SQLite. On PostgreSQL, ALTER TABLE changes column types"
+                + " and constraints directly"), e.getMessage());
+        assertEquals(before.lines().filter(l -> !l.startsWith("cairn_history")).toList(),
+                new ArrayList<>(db.snapshot().lines().filter(l -> !l.startsWith("cairn_history")).toList()));
+    }
+}

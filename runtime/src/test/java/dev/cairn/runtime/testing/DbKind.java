@@ -1,0 +1,7 @@
+package dev.cairn.runtime.testing;
+
+/** The databases every runtime test runs against. */
+public enum DbKind {
+    SQLITE,
+    POSTGRES,
+}

@@ -1,0 +1,57 @@
+package dev.cairn.runtime.testing;
+
+import dev.cairn.runtime.MigrationSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Migration sets shared by tests and the child processes they start. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /**
+     * Five migrations that each add a row to {@code applied_runs} in their own transaction, so a
+     * migration applied twice shows as a duplicate row. The first is slow, so that concurrent
+     * processes really overlap.
+     */
+    public static MigrationSource concurrent() {
+        return Mig.source(
+                Mig.v("1", "Create applied_runs").step(() -> ctx -> {
+                    ctx.execute("CREATE TABLE applied_runs (version VARCHAR(10) NOT NULL)");
+                    ctx.execute("INSERT INTO applied_runs (version) VALUES ('1')");
+                    Thread.sleep(300);
+                }).build(),
+                run("2"), run("3"), run("4"), run("5"));
+    }
+
+    private static dev.cairn.runtime.MigrationDescriptor run(String version) {
+        return Mig.v(version, "Table " + version).dependsOn("1")
+                .up("CREATE TABLE t" + version + " (id INTEGER)", "INSERT INTO applied_runs (version) VALUES ('" + version + "')")
+                .build();
+    }
+
+    /**
+     * Migration 1 creates {@code base}; migration 2 creates {@code during}, then creates the file
+     * {@code entered} in {@code dir} and waits until the file {@code release} exists there: a
+     * process can be killed in the middle of it.
+     */
+    public static MigrationSource blocking(Path dir, boolean transactional) {
+        Mig second = Mig.v("2", "Blocks until released").dependsOn("1").step(() -> ctx -> {
+            ctx.execute("CREATE TABLE during (id INTEGER)");
+            touch(dir.resolve("entered"));
+            while (!Files.exists(dir.resolve("release"))) {
+                Thread.sleep(20);
+            }
+        });
+        return Mig.source(Mig.v("1", "Create base").up("CREATE TABLE base (id INTEGER)").down("DROP TABLE base").build(),
+                (transactional ? second : second.nonTransactional()).build());
+    }
+
+    public static void touch(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file);
+        }
+    }
+}
