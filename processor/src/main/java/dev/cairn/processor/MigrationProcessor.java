@@ -147,7 +147,10 @@ public final class MigrationProcessor extends AbstractProcessor {
 
     private void checkAndGenerate(List<TypeElement> types) {
         MigrationCollector collector = new MigrationCollector(processingEnv);
-        List<MigrationModel> migrations = types.stream().map(collector::collect).toList();
+        List<MigrationModel> migrations = types.stream().map(collector::collect).flatMap(Optional::stream).toList();
+        if (migrations.size() < types.size()) {
+            return; // an annotation that does not compile: javac reports it, and a partial registry would mislead
+        }
         ValidationReport report = new ValidationReport();
         Optional<String> registryPackage = RegistryPackage.choose(
                 migrations, packageOption, processingEnv.getElementUtils(), report);

@@ -262,6 +262,18 @@ class DiagnosticsTest {
     }
 
     @Test
+    void annotationThatDoesNotCompile_getsOnlyJavacsOwnErrors() {
+        Scenario scenario = Scenario.load("bad/broken-annotation");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining("incompatible types")
+                .inFile(scenario.file("IntVersion.java")).onLineContaining("version = 3");
+        assertThat(compilation).hadErrorContaining("version")
+                .inFile(scenario.file("NoVersion.java")).onLineContaining("@Migration(dependsOn");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
     void anError_generatesNoRegistry_andCodeUsingTheRegistryAddsNoCascade() {
         Scenario scenario = Scenario.load("bad/cycle").with("bad/cascade");
         Compilation compilation = scenario.compile();

@@ -21,7 +21,16 @@ public class MigrationFailedException extends MigrationException {
         super(ErrorCode.MIGRATION_FAILED, message, cause);
         this.migration = migration;
         this.statement = statement;
-        this.sqlState = cause instanceof SQLException sql ? sql.getSQLState() : null;
+        this.sqlState = sqlStateOf(cause);
+    }
+
+    private static String sqlStateOf(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     /** The migration that failed. */

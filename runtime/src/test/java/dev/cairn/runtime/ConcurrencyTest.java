@@ -1,9 +1,11 @@
 package dev.cairn.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.testing.Children;
 import dev.cairn.runtime.testing.DbKind;
 import dev.cairn.runtime.testing.Fixtures;
@@ -13,6 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,7 +73,7 @@ class ConcurrencyTest {
         killInsideMigration2(db, "block-tx");
 
         assertEquals(List.of("1"), db.rows("SELECT version FROM cairn_history"));
-        assertTrue(!db.hasTable("during"), "migration 2's table was rolled back");
+        assertFalse(db.hasTable("during"), "migration 2's table was rolled back");
 
         Fixtures.touch(dir.resolve("release"));
         MigrationReport rerun = db.configure(Fixtures.blocking(dir, true)).lockTimeout(Duration.ofSeconds(15)).load().migrate();
@@ -99,9 +105,34 @@ class ConcurrencyTest {
         assertEquals(MigrationState.INTERRUPTED, migrator.status().migrations().get(1).state());
 
         db.execute("DROP TABLE during");
-        assertEquals(List.of(dev.cairn.MigrationVersion.parse("2")), migrator.repair().failuresCleared());
+        assertEquals(List.of(MigrationVersion.parse("2")), migrator.repair().failuresCleared());
         assertEquals(1, migrator.migrate().applied().size());
         assertTrue(migrator.validate().isValid(), migrator.validate().summary());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void nonTransactionalMigration_completesWhileAnotherMigratorWaits(DbKind kind) throws Exception {
+        TestDb db = TestDb.create(kind, dir);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<MigrationReport> first = threads.submit(() -> db.configure(Fixtures.indexing(dir, kind)).load().migrate());
+            while (!Files.exists(dir.resolve("entered"))) {
+                assertFalse(first.isDone(), () -> "the first migrator ended early: " + first);
+                Thread.sleep(20);
+            }
+            Future<MigrationReport> second = threads.submit(() -> db.configure(Fixtures.indexing(dir, kind)).load().migrate());
+            Thread.sleep(500);
+            assertFalse(second.isDone(), "the second migrator waits while migration 2 runs");
+
+            Fixtures.touch(dir.resolve("release"));
+
+            assertEquals(2, first.get(20, TimeUnit.SECONDS).applied().size());
+            assertTrue(second.get(20, TimeUnit.SECONDS).isUpToDate());
+            assertEquals(List.of("1|1", "2|1"), db.rows("SELECT version, count(*) FROM cairn_history GROUP BY version ORDER BY version"));
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /** Starts a child that migrates the blocking set, waits until it is inside migration 2, and kills it. */
@@ -110,7 +141,7 @@ class ConcurrencyTest {
         Process child = Children.start(log, scenario, db.jdbcUrl(), dir.toString());
         Children.awaitFile(dir.resolve("entered"), child, log, Duration.ofSeconds(60));
         child.destroyForcibly();
-        assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         Files.deleteIfExists(dir.resolve("entered"));
     }
 }

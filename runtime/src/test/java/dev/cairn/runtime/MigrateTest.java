@@ -209,4 +209,33 @@ class MigrateTest {
         assertEquals(before, db.snapshot());
         assertTrue(db.configure(Mig.source(V1, V2)).allowUnknownApplied(true).load().migrate().isUpToDate());
     }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void nonTransactionalFailure_saysWhatStayedDoneAndBlocksUntilRepaired(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        MigrationDescriptor broken = Mig.v("2", "Two steps").dependsOn("1").nonTransactional()
+                .up("CREATE TABLE step_one (id INTEGER)", "INSERT INTO nowhere VALUES (1)").build();
+        Migrator migrator = db.configure(Mig.source(V1, broken)).load();
+
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, migrator::migrate);
+
+        assertEquals("Migration 2 \"Two steps\" (test.V2_Twosteps) failed. It is non-transactional (transactional = false),"
+                + " so what ran before the failure stays done:\n    CREATE TABLE step_one (id INTEGER)",
+                e.getMessage().lines().limit(2).reduce((a, b) -> a + "\n" + b).orElseThrow());
+        assertTrue(e.getMessage().endsWith("Check the database, undo or complete those changes by hand, then run repair and"
+                + " migrate again."), e.getMessage());
+        String before = db.snapshot();
+        MigrationException blocked = assertThrows(MigrationException.class, migrator::migrate);
+        assertEquals(ErrorCode.INTERRUPTED, blocked.code());
+        assertTrue(blocked.getMessage().contains("and its last run, started "), blocked.getMessage());
+        assertTrue(blocked.getMessage().contains(", failed (up: ") && blocked.getMessage().contains("nowhere"),
+                blocked.getMessage());
+        assertEquals(before, db.snapshot());
+
+        db.execute("DROP TABLE step_one");
+        migrator.repair();
+        MigrationException again = assertThrows(MigrationFailedException.class, migrator::migrate);
+        assertEquals(ErrorCode.MIGRATION_FAILED, again.code(), "after repair, migrate runs it again");
+    }
 }

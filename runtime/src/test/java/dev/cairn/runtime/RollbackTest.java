@@ -132,4 +132,22 @@ class RollbackTest {
         assertEquals("DROP TABLE nope", e.statement().orElseThrow());
         assertEquals(before, db.snapshot());
     }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void nonTransactionalMigration_rollsBackBehindAMarkerThatItCloses(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        MigrationDescriptor index = Mig.v("2", "Index routers").dependsOn("1").nonTransactional()
+                .up("CREATE INDEX routers_id ON routers (id)").down("DROP INDEX routers_id").build();
+        Migrator migrator = db.configure(Mig.source(V1, index)).load();
+        migrator.migrate();
+
+        assertEquals(List.of("2"), versions(migrator.rollback("2")));
+
+        assertEquals(List.of("1|APPLY", "2|RUNNING", "2|APPLY", "2|RUNNING", "2|ROLLBACK"),
+                db.rows("SELECT version, action FROM cairn_log ORDER BY id"));
+        assertEquals(List.of(MigrationState.APPLIED, MigrationState.PENDING),
+                migrator.status().migrations().stream().map(MigrationStatus::state).toList());
+        assertEquals(1, migrator.migrate().applied().size());
+    }
 }

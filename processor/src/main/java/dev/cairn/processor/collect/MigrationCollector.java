@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -26,6 +27,11 @@ public final class MigrationCollector {
     static final String JAVA_MIGRATION = "dev.cairn.runtime.JavaMigration";
     static final String MIGRATION_CONTEXT = "dev.cairn.runtime.MigrationContext";
 
+    /** What each attribute's value is when the annotation compiles. */
+    private static final Map<String, Class<?>> ATTRIBUTE_TYPES = Map.of(
+            "version", String.class, "description", String.class, "dependsOn", List.class,
+            "reversible", Boolean.class, "transactional", Boolean.class);
+
     private final Elements elements;
     private final SourceChecksums checksums;
 
@@ -34,14 +40,24 @@ public final class MigrationCollector {
         this.checksums = SourceChecksums.create(env);
     }
 
-    /** Reads one annotated class. */
-    public MigrationModel collect(TypeElement type) {
+    /**
+     * Reads one annotated class, or returns empty if its annotation does not compile (such as
+     * {@code version = 3} or a missing {@code version}): javac reports that itself, and a second
+     * error about the same mistake would only be noise.
+     */
+    public Optional<MigrationModel> collect(TypeElement type) {
         AnnotationMirror annotation = migrationAnnotation(type);
-        Map<String, AnnotationValue> values = explicitValues(annotation);
-        AnnotationValue versionValue = valueOf(annotation, "version");
+        Map<String, AnnotationValue> values = elements.getElementValuesWithDefaults(annotation).entrySet().stream()
+                .collect(Collectors.toMap(entry -> entry.getKey().getSimpleName().toString(), Map.Entry::getValue));
+        if (!ATTRIBUTE_TYPES.entrySet().stream().allMatch(attribute -> values.containsKey(attribute.getKey())
+                && attribute.getValue().isInstance(values.get(attribute.getKey()).getValue()))
+                || !dependsOnEntriesAreStrings(values.get("dependsOn"))) {
+            return Optional.empty();
+        }
+        AnnotationValue versionValue = values.get("version");
         String versionText = (String) versionValue.getValue();
-        String description = (String) valueOf(annotation, "description").getValue();
-        return new MigrationModel(
+        String description = (String) values.get("description").getValue();
+        return Optional.of(new MigrationModel(
                 type,
                 annotation,
                 type.getQualifiedName().toString(),
@@ -49,13 +65,18 @@ public final class MigrationCollector {
                 MigrationVersion.tryParse(versionText),
                 versionValue,
                 description.isBlank() ? Descriptions.fromClassName(type.getSimpleName().toString()) : description.strip(),
-                dependencies(valueOf(annotation, "dependsOn")),
-                (Boolean) valueOf(annotation, "reversible").getValue(),
-                Optional.ofNullable(values.get("reversible")),
-                (Boolean) valueOf(annotation, "transactional").getValue(),
+                dependencies(values.get("dependsOn")),
+                (Boolean) values.get("reversible").getValue(),
+                explicitValue(annotation, "reversible"),
+                (Boolean) values.get("transactional").getValue(),
                 implementsDown(type),
                 suppressesCairnWarnings(type),
-                checksums.of(type, annotation));
+                checksums.of(type, annotation)));
+    }
+
+    private static boolean dependsOnEntriesAreStrings(AnnotationValue dependsOn) {
+        return ((List<?>) dependsOn.getValue()).stream()
+                .allMatch(entry -> entry instanceof AnnotationValue value && value.getValue() instanceof String);
     }
 
     private AnnotationMirror migrationAnnotation(TypeElement type) {
@@ -67,19 +88,12 @@ public final class MigrationCollector {
                 .orElseThrow(() -> new IllegalArgumentException(type + " has no @" + name));
     }
 
-    private static Map<String, AnnotationValue> explicitValues(AnnotationMirror annotation) {
-        Map<String, AnnotationValue> values = new java.util.HashMap<>();
-        annotation.getElementValues().forEach((method, value) -> values.put(method.getSimpleName().toString(), value));
-        return values;
-    }
-
-    /** The value of an annotation attribute, explicit or defaulted. */
-    private AnnotationValue valueOf(AnnotationMirror annotation, String name) {
-        return elements.getElementValuesWithDefaults(annotation).entrySet().stream()
+    /** The value written in the source, empty when the attribute is defaulted. */
+    private static Optional<AnnotationValue> explicitValue(AnnotationMirror annotation, String name) {
+        return annotation.getElementValues().entrySet().stream()
                 .filter(entry -> entry.getKey().getSimpleName().contentEquals(name))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("@Migration has no attribute " + name));
+                .<AnnotationValue>map(Map.Entry::getValue)
+                .findFirst();
     }
 
     private static List<Dependency> dependencies(AnnotationValue dependsOn) {

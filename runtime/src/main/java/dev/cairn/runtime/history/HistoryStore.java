@@ -49,9 +49,12 @@ public final class HistoryStore {
         return dialect.tableExists(connection, historyName);
     }
 
-    /** Creates the tables if they are missing; inside the caller's locked transaction. */
+    /**
+     * Creates the tables if the history table is missing (they are always created together);
+     * inside the caller's locked transaction.
+     */
     public void createIfMissing(Connection connection) throws SQLException {
-        if (exists(connection) && dialect.tableExists(connection, logName)) {
+        if (exists(connection)) {
             return;
         }
         try (Statement statement = connection.createStatement()) {

@@ -80,14 +80,7 @@ final class Maintenance {
         try (Session session = Session.open(settings)) {
             return session.run(doing, () -> {
                 try (MigrationLock lock = session.lock()) {
-                    try {
-                        T result = work.run(session, new StepRunner(session, lock).begin());
-                        lock.commit();
-                        return result;
-                    } catch (SQLException | RuntimeException e) {
-                        lock.rollback();
-                        throw e;
-                    }
+                    return new StepRunner(session, lock).firstTransaction(applied -> work.run(session, applied));
                 }
             });
         }

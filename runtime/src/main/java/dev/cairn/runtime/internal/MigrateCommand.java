@@ -45,18 +45,12 @@ final class MigrateCommand {
     private MigrationReport migrate(Session session, MigrationVersion target, long start) throws SQLException {
         try (MigrationLock lock = session.lock()) {
             StepRunner runner = new StepRunner(session, lock);
-            List<MigrationDescriptor> todo;
-            Optional<MigrationVersion> newest;
-            try {
-                Map<MigrationVersion, AppliedMigration> applied = runner.begin();
-                todo = checkedPlan(session, applied, target);
-                runner.checkNotInterrupted(todo);
-                newest = AppliedChecks.newest(applied.keySet());
-                lock.commit();
-            } catch (SQLException | RuntimeException e) {
-                lock.rollback();
-                throw e;
-            }
+            List<MigrationDescriptor> todo = runner.firstTransaction(applied -> {
+                List<MigrationDescriptor> pending = checkedPlan(session, applied, target);
+                runner.checkNotInterrupted(pending);
+                return pending;
+            });
+            Optional<MigrationVersion> newest = AppliedChecks.newest(runner.appliedVersions());
             if (todo.isEmpty()) {
                 LOG.log(Level.DEBUG, () -> session.database() + " is up to date");
                 return new MigrationReport(session.database(), List.of(), Duration.ofNanos(System.nanoTime() - start), null);

@@ -2,42 +2,56 @@ package dev.cairn.runtime.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names the process that runs a non-transactional migration, in its "running" marker, and tells
- * whether a marker's process is still alive, which a database without a session lock (SQLite)
- * cannot tell by itself. SQLite files are shared by processes of one host, where the answer is
- * reliable.
+ * Names the run of a non-transactional migration in its "running" marker, and tells whether a
+ * marker's run is still going, which a database without a session lock (SQLite) cannot tell by
+ * itself. SQLite files are shared by processes of one host, where the answer is reliable: a run
+ * of another process is alive while that process is; a run of this process while it is in flight.
  */
-final class Owner {
+final class Owner implements AutoCloseable {
 
-    private static final Pattern MARKER = Pattern.compile("by pid (\\d+) on (\\S+)");
+    private static final Pattern MARKER = Pattern.compile("by pid (\\d+) on (\\S+) \\(run (\\w+)\\)");
+    private static final Set<String> IN_FLIGHT = ConcurrentHashMap.newKeySet();
 
-    private Owner() {
+    private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    /** Starts a run of this process; close it when the run ends, however it ends. */
+    Owner() {
+        IN_FLIGHT.add(run);
     }
 
-    /** The marker text for this process, such as {@code "by pid 4242 on app-host"}. */
-    static String current() {
-        return "by pid " + ProcessHandle.current().pid() + " on " + host();
+    /** The marker text for this run, such as {@code "by pid 4242 on app-host (run 3f2a9c01b7de)"}. */
+    String marker() {
+        return "by pid " + ProcessHandle.current().pid() + " on " + host() + " (run " + run + ")";
     }
 
-    /** Whether the process that wrote {@code marker} still runs on this host. */
+    @Override
+    public void close() {
+        IN_FLIGHT.remove(run);
+    }
+
+    /** Whether the run that wrote {@code marker} is still going on this host. */
     static boolean isAliveHere(String marker) {
         Matcher owner = MARKER.matcher(marker);
         if (!owner.find() || !owner.group(2).equals(host())) {
             return false;
         }
         long pid = Long.parseLong(owner.group(1));
-        return pid != ProcessHandle.current().pid()
-                && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (pid == ProcessHandle.current().pid()) {
+            return IN_FLIGHT.contains(owner.group(3));
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static String host() {
         try {
-            return Optional.ofNullable(InetAddress.getLocalHost().getHostName()).orElse("localhost");
+            return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
             return "localhost";
         }

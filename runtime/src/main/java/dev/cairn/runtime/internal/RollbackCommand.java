@@ -11,7 +11,6 @@ import dev.cairn.runtime.history.AppliedMigration;
 import dev.cairn.runtime.lock.MigrationLock;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,17 +43,13 @@ final class RollbackCommand {
             return session.run("roll back", () -> {
                 try (MigrationLock lock = session.lock()) {
                     StepRunner runner = new StepRunner(session, lock);
-                    List<MigrationDescriptor> undo;
-                    try {
-                        Map<MigrationVersion, AppliedMigration> applied = runner.begin();
+                    List<MigrationDescriptor> undo = runner.firstTransaction(applied -> {
                         new AppliedChecks(settings, plan, session.database()).checkKnown(applied);
-                        undo = to ? plan.rollbackAfter(version, applied.keySet()) : rollbackOf(named, applied, session);
-                        checkReversible(named, undo, to);
-                        lock.commit();
-                    } catch (SQLException | RuntimeException e) {
-                        lock.rollback();
-                        throw e;
-                    }
+                        List<MigrationDescriptor> steps = to ? plan.rollbackAfter(version, applied.keySet())
+                                : rollbackOf(named, applied, session);
+                        checkReversible(named, steps, to);
+                        return steps;
+                    });
                     List<ExecutedMigration> done = new ArrayList<>();
                     for (MigrationDescriptor m : undo) {
                         ExecutedMigration step = runner.rollBack(m);

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies or rolls back migrations one at a time under the lock: each in its own transaction
@@ -48,6 +49,32 @@ final class StepRunner {
         history.createIfMissing(connection);
         applied = history.readApplied(connection);
         return applied;
+    }
+
+    /** The versions applied as last read. */
+    Set<MigrationVersion> appliedVersions() {
+        return Set.copyOf(applied.keySet());
+    }
+
+    /** Work done in a command's first transaction, given the applied set. */
+    @FunctionalInterface
+    interface FirstWork<T> {
+        T run(Map<MigrationVersion, AppliedMigration> applied) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in the command's first transaction ({@link #begin()}), committing if it
+     * returns and rolling back if it throws, so a refusal leaves the database untouched.
+     */
+    <T> T firstTransaction(FirstWork<T> work) throws SQLException {
+        try {
+            T result = work.run(begin());
+            lock.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            lock.rollback();
+            throw e;
+        }
     }
 
     /** Begins a later transaction, re-reading the applied set if another process committed meanwhile. */
@@ -164,30 +191,32 @@ final class StepRunner {
             lock.commit();
             return null;
         }
-        if (mode == Mode.ROLLBACK) {
-            // Unrecord it first: if the rollback is interrupted, the migration shows as pending
-            // behind an open marker, which stops every later migrate until a person looks.
-            history.deleteApplied(connection, applied.remove(m.version()));
+        try (Owner owner = new Owner()) {
+            if (mode == Mode.ROLLBACK) {
+                // Unrecord it first: if the rollback is interrupted, the migration shows as pending
+                // behind an open marker, which stops every later migrate until a person looks.
+                history.deleteApplied(connection, applied.remove(m.version()));
+            }
+            history.log(connection, m, LogAction.RUNNING, Instant.now(), installedBy(), 0,
+                    (mode == Mode.APPLY ? "up() run " : "down() run ") + owner.marker());
+            lock.commit();
+            long start = System.nanoTime();
+            try {
+                invoke(m, mode, ctx);
+            } catch (Exception e) {
+                throw logged(m, mode, ctx, e, start);
+            }
+            long millis = millisSince(start);
+            lock.begin();
+            if (mode == Mode.APPLY) {
+                history.insertApplied(connection, m, Instant.now(), installedBy(), millis);
+            }
+            history.log(connection, m, mode == Mode.APPLY ? LogAction.APPLY : LogAction.ROLLBACK, Instant.now(),
+                    installedBy(), millis, "");
+            lock.commit();
+            return new ExecutedMigration(m.version(), m.description(), m.className(), Duration.ofMillis(millis), false,
+                    ctx.statements());
         }
-        history.log(connection, m, LogAction.RUNNING, Instant.now(), installedBy(), 0,
-                (mode == Mode.APPLY ? "up() run " : "down() run ") + Owner.current());
-        lock.commit();
-        long start = System.nanoTime();
-        try {
-            invoke(m, mode, ctx);
-        } catch (Exception e) {
-            throw logged(m, mode, ctx, e, start);
-        }
-        long millis = millisSince(start);
-        lock.begin();
-        if (mode == Mode.APPLY) {
-            history.insertApplied(connection, m, Instant.now(), installedBy(), millis);
-        }
-        history.log(connection, m, mode == Mode.APPLY ? LogAction.APPLY : LogAction.ROLLBACK, Instant.now(),
-                installedBy(), millis, "");
-        lock.commit();
-        return new ExecutedMigration(m.version(), m.description(), m.className(), Duration.ofMillis(millis), false,
-                ctx.statements());
     }
 
     private static void invoke(MigrationDescriptor m, Mode mode, RecordingContext ctx) throws Exception {

@@ -49,6 +49,25 @@ public final class Fixtures {
                 (transactional ? second : second.nonTransactional()).build());
     }
 
+    /**
+     * Migration 1 creates and fills {@code items}; migration 2 is non-transactional: it creates
+     * {@code dir/entered}, waits for {@code dir/release}, then indexes {@code items}, on
+     * PostgreSQL with {@code CREATE INDEX CONCURRENTLY}, which waits for every transaction open
+     * at its start: a waiting migrator holding one would deadlock it.
+     */
+    public static MigrationSource indexing(Path dir, DbKind kind) {
+        return Mig.source(
+                Mig.v("1", "Create items").up("CREATE TABLE items (id INTEGER)", "INSERT INTO items (id) VALUES (1), (2)").build(),
+                Mig.v("2", "Index items").dependsOn("1").nonTransactional().step(() -> ctx -> {
+                    touch(dir.resolve("entered"));
+                    while (!Files.exists(dir.resolve("release"))) {
+                        Thread.sleep(20);
+                    }
+                    ctx.execute(kind == DbKind.POSTGRES ? "CREATE INDEX CONCURRENTLY items_id ON items (id)"
+                            : "CREATE INDEX items_id ON items (id)");
+                }).build());
+    }
+
     public static void touch(Path file) throws IOException {
         if (!Files.exists(file)) {
             Files.createFile(file);
