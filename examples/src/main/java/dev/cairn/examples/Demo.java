@@ -26,7 +26,7 @@ public final class Demo {
 
     private final PrintStream out;
 
-    private Demo(PrintStream out) {
+    Demo(PrintStream out) {
         this.out = out;
     }
 

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,14 @@ public final class HistoryStore {
     private final String logName;
     private final String history;
     private final String log;
+
+    /**
+     * The time to record now, to the millisecond: every database stores it exactly, and reports
+     * stay readable.
+     */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
 
     public HistoryStore(Dialect dialect, String historyTable, String logTable) {
         this.dialect = dialect;

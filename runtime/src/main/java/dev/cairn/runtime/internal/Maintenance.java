@@ -35,7 +35,7 @@ final class Maintenance {
         return inOneTransaction("baseline", (session, applied) -> {
             new AppliedChecks(settings, plan, session.database()).checkKnown(applied);
             List<MigrationVersion> marked = new ArrayList<>();
-            Instant now = Instant.now();
+            Instant now = HistoryStore.now();
             for (MigrationDescriptor m : plan.pending(applied.keySet(), version)) {
                 session.history().insertApplied(session.connection(), m, now, settings.installedBy(), 0);
                 session.history().log(session.connection(), m, LogAction.BASELINE, now, settings.installedBy(), 0,
@@ -50,7 +50,7 @@ final class Maintenance {
         return inOneTransaction("repair", (session, applied) -> {
             HistoryStore history = session.history();
             Connection connection = session.connection();
-            Instant now = Instant.now();
+            Instant now = HistoryStore.now();
             List<MigrationVersion> accepted = new ArrayList<>();
             for (MigrationDescriptor m : AppliedChecks.changed(plan, applied)) {
                 AppliedMigration a = applied.get(m.version());

@@ -197,7 +197,7 @@ final class StepRunner {
                 // behind an open marker, which stops every later migrate until a person looks.
                 history.deleteApplied(connection, applied.remove(m.version()));
             }
-            history.log(connection, m, LogAction.RUNNING, Instant.now(), installedBy(), 0,
+            history.log(connection, m, LogAction.RUNNING, HistoryStore.now(), installedBy(), 0,
                     (mode == Mode.APPLY ? "up() run " : "down() run ") + owner.marker());
             lock.commit();
             long start = System.nanoTime();
@@ -209,9 +209,9 @@ final class StepRunner {
             long millis = millisSince(start);
             lock.begin();
             if (mode == Mode.APPLY) {
-                history.insertApplied(connection, m, Instant.now(), installedBy(), millis);
+                history.insertApplied(connection, m, HistoryStore.now(), installedBy(), millis);
             }
-            history.log(connection, m, mode == Mode.APPLY ? LogAction.APPLY : LogAction.ROLLBACK, Instant.now(),
+            history.log(connection, m, mode == Mode.APPLY ? LogAction.APPLY : LogAction.ROLLBACK, HistoryStore.now(),
                     installedBy(), millis, "");
             lock.commit();
             return new ExecutedMigration(m.version(), m.description(), m.className(), Duration.ofMillis(millis), false,
@@ -228,7 +228,7 @@ final class StepRunner {
     }
 
     private void record(MigrationDescriptor m, Mode mode, long millis, String detail) throws SQLException {
-        Instant now = Instant.now();
+        Instant now = HistoryStore.now();
         if (mode == Mode.APPLY) {
             history.insertApplied(connection, m, now, installedBy(), millis);
             history.log(connection, m, LogAction.APPLY, now, installedBy(), millis, detail);
@@ -250,7 +250,7 @@ final class StepRunner {
         MigrationException failure = Failures.failed(m, mode, ctx, error);
         try {
             lock.begin();
-            history.log(connection, m, LogAction.FAIL, Instant.now(), installedBy(), millisSince(start),
+            history.log(connection, m, LogAction.FAIL, HistoryStore.now(), installedBy(), millisSince(start),
                     (mode == Mode.APPLY ? "up: " : "down: ") + Failures.describe(error));
             lock.commit();
         } catch (SQLException | RuntimeException e) {
