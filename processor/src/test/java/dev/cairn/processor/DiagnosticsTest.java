@@ -29,7 +29,7 @@ class DiagnosticsTest {
 
     @Test
     void invalidDependency_isReportedOnThatEntry() {
-        Scenario scenario = Scenario.load("bad/invalid-dependency");
+        Scenario scenario = Scenario.load("bad/invalid-dependency").with("bad/shared");
         Compilation compilation = scenario.compile();
 
         assertThat(compilation).hadErrorContaining(Message.INVALID_DEPENDENCY.format(
@@ -54,7 +54,7 @@ class DiagnosticsTest {
 
     @Test
     void unknownDependency_suggestsTheNearestVersion_onTheLineOfThatEntry() {
-        Scenario scenario = Scenario.load("bad/unknown");
+        Scenario scenario = Scenario.load("bad/unknown").with("bad/shared");
         Compilation compilation = scenario.compile();
 
         assertThat(compilation).hadErrorContaining(Message.UNKNOWN_DEPENDENCY.format(
@@ -75,7 +75,7 @@ class DiagnosticsTest {
 
     @Test
     void repeatedDependency_isAWarning_evenWhenWrittenDifferently() {
-        Scenario scenario = Scenario.load("bad/duplicate-dependency");
+        Scenario scenario = Scenario.load("bad/duplicate-dependency").with("bad/shared");
         Compilation compilation = scenario.compile();
 
         assertThat(compilation).succeeded();
@@ -86,7 +86,7 @@ class DiagnosticsTest {
 
     @Test
     void cycle_isReportedOncePerMember_withTheWholePathStartingThere() {
-        Scenario scenario = Scenario.load("bad/cycle");
+        Scenario scenario = Scenario.load("bad/cycle").with("bad/shared");
         Compilation compilation = scenario.compile();
 
         assertThat(compilation).hadErrorContaining(Message.DEPENDENCY_CYCLE.format("3 (" + PKG + "Three)", "3 -> 5 -> 4 -> 3"))
@@ -254,7 +254,7 @@ class DiagnosticsTest {
 
     @Test
     void classAlreadyNamedMigrationRegistry_isReported() {
-        Compilation compilation = Scenario.load("bad/clash").compile();
+        Compilation compilation = Scenario.load("bad/clash").with("bad/shared").compile();
 
         assertThat(compilation).hadErrorContaining(Message.REGISTRY_NOT_WRITTEN.key());
         assertThat(compilation).hadErrorContaining("com.example.bad.MigrationRegistry");
@@ -275,7 +275,7 @@ class DiagnosticsTest {
 
     @Test
     void anError_generatesNoRegistry_andCodeUsingTheRegistryAddsNoCascade() {
-        Scenario scenario = Scenario.load("bad/cycle").with("bad/cascade");
+        Scenario scenario = Scenario.load("bad/cycle").with("bad/shared").with("bad/cascade");
         Compilation compilation = scenario.compile();
 
         // No "cannot find symbol MigrationRegistry" in UsesRegistry, no warning: the three cycle errors alone.

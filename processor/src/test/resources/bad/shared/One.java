@@ -4,6 +4,7 @@ import dev.cairn.Migration;
 import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationContext;
 
+/** Migration 1, shared by the scenarios that need a first migration to depend on. */
 @Migration(version = "1")
 final class One implements JavaMigration {
     @Override
