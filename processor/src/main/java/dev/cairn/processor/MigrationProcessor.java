@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.cairn.Migration;
 import dev.cairn.processor.collect.MigrationCollector;
 import dev.cairn.processor.model.MigrationModel;
+import dev.cairn.processor.report.Finding;
 import dev.cairn.processor.report.Message;
 import dev.cairn.processor.report.ValidationReport;
 import dev.cairn.processor.validate.ClassValidator;
@@ -49,7 +50,6 @@ public final class MigrationProcessor extends AbstractProcessor {
     private static final String GENERATED = "javax.annotation.processing.Generated";
 
     private final Set<String> pending = new TreeSet<>();
-    private final Set<String> writtenRegistries = new TreeSet<>();
     private Optional<String> packageOption = Optional.empty();
     private boolean packageOptionValid = true;
     private boolean registryDone;
@@ -74,36 +74,20 @@ public final class MigrationProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
+    /**
+     * Always claims its annotations. An unclaimed annotation is a javac warning under
+     * {@code -Xlint:processing}, and under {@code -Werror} that warning ends annotation processing
+     * early, before a migration deferred to the next round is processed. {@code @Migration} is
+     * Cairn's own; {@code @Generated} is claimed because the registry carries it.
+     */
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         try {
             processRound(round);
-            return claims(annotations, round);
         } catch (RuntimeException | LinkageError e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             processingEnv.getMessager().printMessage(Kind.ERROR, Message.INTERNAL_ERROR.format(trace));
-            return false;
-        }
-    }
-
-    /**
-     * Claims {@code @Migration}, and {@code @Generated} when it is only on registries this
-     * processor wrote. An unclaimed annotation is a javac warning under {@code -Xlint:processing};
-     * under {@code -Werror} that warning ends annotation processing early, before a migration
-     * deferred to the next round is processed. {@code @Generated} on anyone else's code is left
-     * unclaimed for other processors.
-     */
-    private boolean claims(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        for (TypeElement annotation : annotations) {
-            if (annotation.getQualifiedName().contentEquals(GENERATED)) {
-                for (Element element : round.getElementsAnnotatedWith(annotation)) {
-                    if (!(element instanceof TypeElement type)
-                            || !writtenRegistries.contains(type.getQualifiedName().toString())) {
-                        return false;
-                    }
-                }
-            }
         }
         return true;
     }
@@ -133,8 +117,8 @@ public final class MigrationProcessor extends AbstractProcessor {
         for (String name : pending) {
             // Re-fetch by name: elements from an earlier round may be stale.
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-                if (type == null || UnresolvedTypes.in(type)) {
-                // Not ready; javac itself reports a type that never appears.
+            if (type == null || UnresolvedTypes.in(type)) {
+                // Not ready: wait for the next round. In the last, javac reports what never appeared.
                 return;
             }
             migrations.add(type);
@@ -152,6 +136,9 @@ public final class MigrationProcessor extends AbstractProcessor {
             return; // an annotation that does not compile: javac reports it, and a partial registry would mislead
         }
         ValidationReport report = new ValidationReport();
+        if (!collector.checksumsCoverSource()) {
+            report.report(Finding.global(Message.STRUCTURE_CHECKSUMS));
+        }
         Optional<String> registryPackage = RegistryPackage.choose(
                 migrations, packageOption, processingEnv.getElementUtils(), report);
         ClassValidator classValidator = new ClassValidator(processingEnv, report);
@@ -161,9 +148,7 @@ public final class MigrationProcessor extends AbstractProcessor {
         if (report.isClean()) {
             new RegistryFiles(processingEnv, getClass().getCanonicalName())
                     .write(registryPackage.orElseThrow(), plan)
-                    .ifPresentOrElse(
-                            failure -> processingEnv.getMessager().printMessage(failure.message().kind(), failure.text()),
-                            () -> writtenRegistries.add(RegistryFiles.registryName(registryPackage.get())));
+                    .ifPresent(failure -> failure.printTo(processingEnv.getMessager()));
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.cairn.processor;
 import com.palantir.javapoet.JavaFile;
 import dev.cairn.processor.generate.RegistryWriter;
 import dev.cairn.processor.model.MigrationModel;
-import dev.cairn.processor.report.Diagnostic;
+import dev.cairn.processor.report.Finding;
 import dev.cairn.processor.report.Message;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -15,6 +15,8 @@ import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -27,24 +29,29 @@ final class RegistryFiles {
     static final String SERVICE_FILE = "META-INF/services/dev.cairn.runtime.MigrationSource";
 
     private final Filer filer;
+    private final Elements elements;
     private final RegistryWriter writer;
 
     RegistryFiles(ProcessingEnvironment env, String processorName) {
         this.filer = env.getFiler();
+        this.elements = env.getElementUtils();
         boolean generatedAvailable = env.getSourceVersion().compareTo(SourceVersion.RELEASE_8) > 0
                 && env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
         this.writer = new RegistryWriter(processorName, generatedAvailable);
     }
 
-    /** The qualified name of the registry in {@code packageName}. */
-    static String registryName(String packageName) {
+    private static String registryName(String packageName) {
         return packageName.isEmpty() ? RegistryWriter.REGISTRY_NAME : packageName + "." + RegistryWriter.REGISTRY_NAME;
     }
 
-    /** Writes both files; returns the error if one could not be written. */
-    Optional<Diagnostic> write(String packageName, List<MigrationModel> plan) {
-        JavaFile source = writer.write(packageName, plan);
+    /** Writes both files; returns the error if they could not be written. */
+    Optional<Finding> write(String packageName, List<MigrationModel> plan) {
         String registryName = registryName(packageName);
+        TypeElement existing = elements.getTypeElement(registryName);
+        if (existing != null) {
+            return Optional.of(Finding.on(existing, Message.REGISTRY_NAME_TAKEN, registryName));
+        }
+        JavaFile source = writer.write(packageName, plan);
         Element[] originating = plan.stream().map(MigrationModel::element).toArray(Element[]::new);
         try {
             source.writeTo(filer);
@@ -53,8 +60,8 @@ final class RegistryFiles {
                 out.write(registryName + "\n");
             }
             return Optional.empty();
-        } catch (IOException | IllegalStateException e) {
-            return Optional.of(Diagnostic.global(Message.REGISTRY_NOT_WRITTEN, registryName, e.getMessage()));
+        } catch (IOException e) {
+            return Optional.of(Finding.global(Message.REGISTRY_NOT_WRITTEN, registryName, e.getMessage()));
         }
     }
 }

@@ -6,6 +6,7 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.cairn.processor.report.Message;
 import org.junit.jupiter.api.Test;
 
 /** The checksum the processor records for a migration, as the migration's source changes. */
@@ -52,6 +53,36 @@ class ChecksumTest {
     }
 
     @Test
+    void annotationsAndModifiersOfTheClass_doNotCount() {
+        String annotated = ORIGINAL.replace("final class CreateT", "@SuppressWarnings(\"cairn\")\n@Deprecated\npublic final class CreateT");
+
+        assertThat(checksumOf(annotated)).isEqualTo(checksumOf(ORIGINAL));
+    }
+
+    @Test
+    void anEnvironmentWrappedByABuildTool_stillGetsSourceChecksums() {
+        Compilation compilation = javac().withProcessors(WrappedEnvironments.gradleLike()).withOptions("-Werror")
+                .compile(JavaFileObjects.forSourceString("com.example.sum.CreateT", ORIGINAL));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(checksumIn(compilation)).isEqualTo(checksumOf(ORIGINAL));
+    }
+
+    @Test
+    void withoutSourceTrees_theChecksumCoversTheStructure_andANoteSaysSo() {
+        Compilation original = javac().withProcessors(WrappedEnvironments.opaque())
+                .compile(JavaFileObjects.forSourceString("com.example.sum.CreateT", ORIGINAL));
+        Compilation newConstant = javac().withProcessors(WrappedEnvironments.opaque())
+                .compile(JavaFileObjects.forSourceString("com.example.sum.CreateT",
+                        ORIGINAL.replace("final class CreateT implements JavaMigration {",
+                                "final class CreateT implements JavaMigration {\n    static final int BATCH = 500;")));
+
+        assertThat(original).hadNoteContaining(Message.STRUCTURE_CHECKSUMS.format());
+        assertThat(checksumIn(original)).matches("struct1:[0-9a-f]{64}");
+        assertThat(checksumIn(newConstant)).isNotEqualTo(checksumIn(original));
+    }
+
+    @Test
     void anyTokenChange_changesTheChecksum() {
         String changedSql = ORIGINAL.replace("id INTEGER", "id BIGINT");
         String changedCode = ORIGINAL.replace("DROP TABLE t\");", "DROP TABLE t\"); ctx.execute(\"VACUUM\");");
@@ -63,10 +94,14 @@ class ChecksumTest {
     private static String checksumOf(String source) {
         Compilation compilation = javac().withProcessors(new MigrationProcessor())
                 .compile(JavaFileObjects.forSourceString("com.example.sum.CreateT", source));
-        assertThat(compilation).succeeded();
-        String checksum = new GeneratedClasses(compilation).registry("com.example.sum.MigrationRegistry")
-                .migrations().get(0).checksum();
+        String checksum = checksumIn(compilation);
         assertThat(checksum).matches("src1:[0-9a-f]{64}");
         return checksum;
+    }
+
+    private static String checksumIn(Compilation compilation) {
+        assertThat(compilation).succeeded();
+        return new GeneratedClasses(compilation).registry("com.example.sum.MigrationRegistry")
+                .migrations().get(0).checksum();
     }
 }

@@ -4,6 +4,8 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import java.util.List;
+import java.util.Locale;
 import dev.cairn.MigrationVersion;
 import dev.cairn.processor.report.Message;
 import org.junit.jupiter.api.Test;
@@ -242,6 +244,9 @@ class DiagnosticsTest {
         Compilation withOption = scenario.compile("-Acairn.package=db");
         assertThat(withOption).hadErrorContaining(Message.INACCESSIBLE_MIGRATION.format("alpha.Alpha", "db", "alpha.Alpha public"))
                 .inFile(scenario.file("Alpha.java")).onLineContaining("class Alpha");
+        assertThat(withOption).hadErrorContaining(Message.INACCESSIBLE_MIGRATION.format("beta.Beta", "db", "beta.Beta public"))
+                .inFile(scenario.file("Beta.java")).onLineContaining("class Beta");
+        assertThat(withOption).hadErrorCount(2);
     }
 
     @Test
@@ -253,12 +258,58 @@ class DiagnosticsTest {
     }
 
     @Test
-    void classAlreadyNamedMigrationRegistry_isReported() {
-        Compilation compilation = Scenario.load("bad/clash").with("bad/shared").compile();
+    void classAlreadyNamedMigrationRegistry_isReportedOnThatClass() {
+        Scenario scenario = Scenario.load("bad/clash").with("bad/shared");
+        Compilation compilation = scenario.compile();
 
-        assertThat(compilation).hadErrorContaining(Message.REGISTRY_NOT_WRITTEN.key());
-        assertThat(compilation).hadErrorContaining("com.example.bad.MigrationRegistry");
+        assertThat(compilation).hadErrorContaining(Message.REGISTRY_NAME_TAKEN.format(PKG + "MigrationRegistry"))
+                .inFile(scenario.file("MigrationRegistry.java")).onLineContaining("class MigrationRegistry");
         assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadWarningCount(0);
+    }
+
+    @Test
+    void constructorThrowingACheckedException_isReportedOnTheConstructor() {
+        Scenario scenario = Scenario.load("bad/constructor-throws");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.CONSTRUCTOR_THROWS.format(PKG + "Throwing", "java.io.IOException"))
+                .inFile(scenario.file("Throwing.java")).onLineContaining("Throwing() throws");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void missingImport_getsOnlyJavacsErrors_notAFalseMissingRollback() {
+        Compilation compilation = Scenario.load("bad/missing-import").compile();
+
+        assertThat(compilation).hadErrorContaining("cannot find symbol");
+        assertThat(cairnErrors(compilation)).isEmpty();
+    }
+
+    @Test
+    void unresolvedAnnotationValue_getsOnlyJavacsError() {
+        Compilation compilation = Scenario.load("bad/unresolved-value").compile();
+
+        assertThat(compilation).hadErrorContaining("cannot find symbol");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(cairnErrors(compilation)).isEmpty();
+    }
+
+    @Test
+    void invalidVersion_isNotRepeatedAsAnUnknownDependencyOfItsDependents() {
+        Scenario scenario = Scenario.load("bad/invalid-version-dependent");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.INVALID_VERSION.key())
+                .inFile(scenario.file("BadVersion.java")).onLineContaining("version = \"1a\"");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    private static List<String> cairnErrors(Compilation compilation) {
+        return compilation.errors().stream()
+                .map(error -> error.getMessage(Locale.ROOT))
+                .filter(message -> message.contains("[Cairn/"))
+                .toList();
     }
 
     @Test

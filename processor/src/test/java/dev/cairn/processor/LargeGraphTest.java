@@ -3,10 +3,12 @@ package dev.cairn.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.IrreversibleMigrationException;
 import dev.cairn.runtime.MigrationDescriptor;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,8 +19,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * One compilation of 1,000 migrations: a tree of dependencies with merges and a few
- * dependencies on later versions, spread over more than one part of the registry.
+ * One compilation of 1,000 migrations: a tree of dependencies with merges, a few dependencies on
+ * later versions and irreversible steps, spread over more than one part of the registry.
  */
 class LargeGraphTest {
 
@@ -39,6 +41,10 @@ class LargeGraphTest {
                 .registry("com.example.big.MigrationRegistry").migrations();
         assertThat(plan).hasSize(COUNT);
         assertIsTheLowestVersionFirstTopologicalOrder(plan);
+        MigrationDescriptor irreversible = plan.stream()
+                .filter(m -> m.version().equals(MigrationVersion.parse("970"))).findFirst().orElseThrow();
+        assertThat(irreversible.reversible()).isFalse();
+        assertThrows(IrreversibleMigrationException.class, () -> irreversible.newStep().down(null));
     }
 
     /** A heap-shaped tree (i depends on i/2), merges (every tenth also on i-3), and later versions. */
@@ -56,8 +62,17 @@ class LargeGraphTest {
         return dependencies;
     }
 
+    /** Every 97th migration is irreversible, so rollback stubs land in several parts of the registry. */
     private static JavaFileObject migration(int i, List<Integer> dependencies) {
         String dependsOn = dependencies.stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(", "));
+        boolean reversible = i % 97 != 0;
+        String down = !reversible ? "" : """
+
+                    @Override
+                    public void down(MigrationContext ctx) throws Exception {
+                        ctx.execute("DROP TABLE t%d");
+                    }
+                """.formatted(i);
         return JavaFileObjects.forSourceString("com.example.big.M" + i, """
                 package com.example.big;
 
@@ -65,20 +80,15 @@ class LargeGraphTest {
                 import dev.cairn.runtime.JavaMigration;
                 import dev.cairn.runtime.MigrationContext;
 
-                @Migration(version = "%d", dependsOn = {%s})
+                @Migration(version = "%d", dependsOn = {%s}, reversible = %b)
                 @SuppressWarnings("cairn")
                 final class M%d implements JavaMigration {
                     @Override
                     public void up(MigrationContext ctx) throws Exception {
                         ctx.execute("CREATE TABLE t%d (id INTEGER)");
                     }
-
-                    @Override
-                    public void down(MigrationContext ctx) throws Exception {
-                        ctx.execute("DROP TABLE t%d");
-                    }
-                }
-                """.formatted(i, dependsOn, i, i, i));
+                %s}
+                """.formatted(i, dependsOn, reversible, i, i, down));
     }
 
     /** Each step must be, among the migrations whose dependencies are applied, the lowest version. */

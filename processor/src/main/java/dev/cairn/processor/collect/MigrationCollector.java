@@ -4,6 +4,7 @@ import dev.cairn.Migration;
 import dev.cairn.MigrationVersion;
 import dev.cairn.processor.model.MigrationModel;
 import dev.cairn.processor.model.MigrationModel.Dependency;
+import dev.cairn.processor.model.RuntimeTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +14,6 @@ import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -23,9 +22,6 @@ import javax.lang.model.util.Elements;
 
 /** Reads {@code @Migration} classes into {@link MigrationModel}s. */
 public final class MigrationCollector {
-
-    static final String JAVA_MIGRATION = "dev.cairn.runtime.JavaMigration";
-    static final String MIGRATION_CONTEXT = "dev.cairn.runtime.MigrationContext";
 
     /** What each attribute's value is when the annotation compiles. */
     private static final Map<String, Class<?>> ATTRIBUTE_TYPES = Map.of(
@@ -38,6 +34,11 @@ public final class MigrationCollector {
     public MigrationCollector(ProcessingEnvironment env) {
         this.elements = env.getElementUtils();
         this.checksums = SourceChecksums.create(env);
+    }
+
+    /** Whether checksums cover the migrations' whole source (javac) or only their structure. */
+    public boolean checksumsCoverSource() {
+        return checksums.coverSource();
     }
 
     /**
@@ -71,7 +72,7 @@ public final class MigrationCollector {
                 (Boolean) values.get("transactional").getValue(),
                 implementsDown(type),
                 suppressesCairnWarnings(type),
-                checksums.of(type, annotation)));
+                checksums.of(type)));
     }
 
     private static boolean dependsOnEntriesAreStrings(AnnotationValue dependsOn) {
@@ -107,22 +108,23 @@ public final class MigrationCollector {
     }
 
     /**
-     * Whether the class or a supertype other than {@code JavaMigration} itself has a concrete
-     * {@code down(MigrationContext)}: {@code JavaMigration}'s default only throws.
+     * Whether the class has a concrete {@code down(MigrationContext)} that overrides
+     * {@code JavaMigration}'s default, which only throws: declared in the class, inherited from a
+     * superclass, or a default method of an interface between them.
      */
     private boolean implementsDown(TypeElement type) {
-        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-            Element owner = method.getEnclosingElement();
-            boolean isDown = method.getSimpleName().contentEquals("down")
-                    && method.getParameters().size() == 1
-                    && method.getParameters().get(0).asType().toString().equals(MIGRATION_CONTEXT);
-            if (isDown && !method.getModifiers().contains(Modifier.ABSTRACT)
-                    && !(owner.getKind() == ElementKind.INTERFACE
-                         && ((TypeElement) owner).getQualifiedName().contentEquals(JAVA_MIGRATION))) {
-                return true;
-            }
+        TypeElement javaMigration = elements.getTypeElement(RuntimeTypes.JAVA_MIGRATION);
+        if (javaMigration == null) {
+            return false;
         }
-        return false;
+        ExecutableElement defaultDown = ElementFilter.methodsIn(javaMigration.getEnclosedElements()).stream()
+                .filter(method -> method.getSimpleName().contentEquals("down"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(RuntimeTypes.JAVA_MIGRATION + " has no down()"));
+        return ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
+                .anyMatch(method -> !method.equals(defaultDown)
+                        && !method.getModifiers().contains(Modifier.ABSTRACT)
+                        && elements.overrides(method, defaultDown, type));
     }
 
     private static boolean suppressesCairnWarnings(TypeElement type) {

@@ -1,20 +1,20 @@
 package dev.cairn.processor.collect;
 
-import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.cairn.processor.checksum.SourceChecksum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -22,29 +22,67 @@ import javax.lang.model.element.VariableElement;
 /**
  * Computes a migration's checksum.
  *
- * <p>Under javac the checksum covers the class's source text, normalized so that formatting,
- * comments, line endings and a byte-order mark do not count but every token does; the
- * {@code @Migration} annotation itself is left out, so editing the description or the
- * dependencies is not a change to the migration. Its tag is {@value SourceChecksum#ALGORITHM_TAG}.
+ * <p>Under javac the checksum covers the class's source text from its declaration keyword to
+ * its closing brace, normalized so that formatting, comments and line endings do not count but
+ * every token does. The class's annotations and modifiers are left out: {@code @Migration}'s
+ * description and dependencies, {@code @SuppressWarnings} or {@code @Deprecated} added later,
+ * or {@code public} added to satisfy an access rule do not change what the migration does. Code
+ * outside the class, such as imports or constants of other classes, is not covered. The tag is
+ * {@value SourceChecksum#ALGORITHM_TAG}.
  *
  * <p>Compilers without the javac tree API (such as Eclipse's) expose no source text. There the
  * checksum falls back to the class's structure, tagged {@value #STRUCTURE_TAG}: the names,
- * modifiers and types of its members and the values of its constants. That detects a changed
- * constant or signature but not a changed method body; the runtime treats the two tags as
- * different algorithms, so switching compilers is not reported as a changed migration.
+ * modifiers and types of its members, nested classes included, and the values of its constants.
+ * That detects a changed constant or signature but not a changed method body, and the processor
+ * says so in a note. The runtime compares checksums only when their tags match, so switching
+ * compilers is not reported as a changed migration.
  */
 abstract class SourceChecksums {
 
     static final String STRUCTURE_TAG = "struct1";
 
-    abstract String of(TypeElement type, AnnotationMirror migrationAnnotation);
+    /** How deep wrappers of javac's environment are searched: build tools wrap it once. */
+    private static final int MAX_WRAPPERS = 4;
+
+    abstract String of(TypeElement type);
+
+    /** Whether the checksums cover method bodies. */
+    abstract boolean coverSource();
 
     static SourceChecksums create(ProcessingEnvironment env) {
-        try {
-            return new FromSource(Trees.instance(env));
-        } catch (IllegalArgumentException | LinkageError notJavac) {
-            return new FromStructure();
+        ProcessingEnvironment candidate = env;
+        for (int depth = 0; candidate != null && depth < MAX_WRAPPERS; depth++) {
+            try {
+                return new FromSource(Trees.instance(candidate));
+            } catch (IllegalArgumentException notJavacs) {
+                candidate = wrapped(candidate);
+            } catch (LinkageError noTreeApi) {
+                break;
+            }
         }
+        return new FromStructure();
+    }
+
+    /**
+     * Build tools wrap javac's environment (Gradle for incremental processing, IntelliJ in a
+     * proxy), and {@link Trees} accepts only javac's own: returns the environment a wrapper holds,
+     * or {@code null}.
+     */
+    private static ProcessingEnvironment wrapped(ProcessingEnvironment env) {
+        Object wrapper = Proxy.isProxyClass(env.getClass()) ? Proxy.getInvocationHandler(env) : env;
+        for (Class<?> type = wrapper.getClass(); type != null; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                try {
+                    field.setAccessible(true);
+                    if (field.get(wrapper) instanceof ProcessingEnvironment inner && inner != env) {
+                        return inner;
+                    }
+                } catch (ReflectiveOperationException | RuntimeException inaccessible) {
+                    // A field we may not read cannot be the one we are looking for; try the next.
+                }
+            }
+        }
+        return null;
     }
 
     /** Normalized source text, through javac's tree API. */
@@ -57,15 +95,14 @@ abstract class SourceChecksums {
         }
 
         @Override
-        String of(TypeElement type, AnnotationMirror migrationAnnotation) {
+        String of(TypeElement type) {
             TreePath path = trees.getPath(type);
             if (path == null) {
-                return fallback.of(type, migrationAnnotation);
+                return fallback.of(type);
             }
             CompilationUnitTree unit = path.getCompilationUnit();
             SourcePositions positions = trees.getSourcePositions();
-            Tree classTree = path.getLeaf();
-            AnnotationTree annotationTree = (AnnotationTree) trees.getTree(type, migrationAnnotation);
+            ClassTree classTree = (ClassTree) path.getLeaf();
             CharSequence source;
             try {
                 source = unit.getSourceFile().getCharContent(true);
@@ -74,29 +111,41 @@ abstract class SourceChecksums {
             }
             int start = (int) positions.getStartPosition(unit, classTree);
             int end = (int) positions.getEndPosition(unit, classTree);
-            int excludeStart = annotationTree == null ? -1 : (int) positions.getStartPosition(unit, annotationTree);
-            int excludeEnd = annotationTree == null ? -1 : (int) positions.getEndPosition(unit, annotationTree);
-            return SourceChecksum.of(source, start, end, excludeStart, excludeEnd);
+            int modifiersEnd = (int) positions.getEndPosition(unit, classTree.getModifiers());
+            return modifiersEnd > start
+                    ? SourceChecksum.of(source, start, end, start, modifiersEnd)
+                    : SourceChecksum.of(source, start, end, -1, -1);
+        }
+
+        @Override
+        boolean coverSource() {
+            return true;
         }
     }
 
     /** The class's structure, where no source text is available. */
     private static final class FromStructure extends SourceChecksums {
         @Override
-        String of(TypeElement type, AnnotationMirror migrationAnnotation) {
-            StringBuilder structure = new StringBuilder(type.getQualifiedName()).append('\n');
-            appendMembers(type, structure);
+        String of(TypeElement type) {
+            StringBuilder structure = new StringBuilder();
+            appendStructure(type, structure);
             return STRUCTURE_TAG + ":" + sha256(structure.toString());
         }
 
-        private static void appendMembers(Element element, StringBuilder structure) {
+        @Override
+        boolean coverSource() {
+            return false;
+        }
+
+        private static void appendStructure(Element element, StringBuilder structure) {
+            structure.append(element.getKind()).append(' ').append(element.getModifiers()).append(' ')
+                    .append(element.getSimpleName()).append(' ').append(element.asType());
+            if (element instanceof VariableElement field && field.getConstantValue() != null) {
+                structure.append(" = ").append(field.getConstantValue());
+            }
+            structure.append('\n');
             for (Element member : element.getEnclosedElements()) {
-                structure.append(member.getKind()).append(' ').append(member.getModifiers()).append(' ')
-                        .append(member.getSimpleName()).append(' ').append(member.asType());
-                if (member instanceof VariableElement field && field.getConstantValue() != null) {
-                    structure.append(" = ").append(field.getConstantValue());
-                }
-                structure.append('\n');
+                appendStructure(member, structure);
             }
         }
 

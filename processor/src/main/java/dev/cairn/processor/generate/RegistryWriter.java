@@ -66,7 +66,12 @@ public final class RegistryWriter {
                         + " from their\n{@code @Migration} classes. Do not edit: change the migrations instead.\n",
                         plan.size() == 1 ? "migration" : plan.size() + " migrations")
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(SOURCE);
+                .addSuperinterface(SOURCE)
+                // Referring to a deprecated migration, or to one declared in another class's source
+                // file, must not break a consumer's -Werror build.
+                .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                        .addMember("value", "{$S, $S, $S}", "deprecation", "removal", "auxiliaryclass")
+                        .build());
         if (generatedAnnotationAvailable) {
             type.addAnnotation(AnnotationSpec.builder(GENERATED)
                     .addMember("value", "$S", processorName)
@@ -91,9 +96,7 @@ public final class RegistryWriter {
     private void addDescriptors(TypeSpec.Builder type, ClassName registry, List<MigrationModel> plan) {
         if (plan.size() <= PART_SIZE) {
             plan.forEach(migration -> type.addField(descriptorField(migration, registry, Modifier.PUBLIC)));
-            type.addField(FieldSpec.builder(DESCRIPTOR_LIST, "PLAN", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$T.of($L)", LIST, constantList(plan))
-                    .build());
+            type.addField(planField().initializer("$T.of($L)", LIST, constantList(plan)).build());
             return;
         }
         List<CodeBlock> parts = new ArrayList<>();
@@ -116,16 +119,21 @@ public final class RegistryWriter {
             }
             parts.add(CodeBlock.of("$L.PLAN", partName));
         }
-        type.addField(FieldSpec.builder(DESCRIPTOR_LIST, "PLAN", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        type.addField(planField()
                 .initializer("$T.of($L).flatMap($T::stream).toList()", ClassName.get("java.util.stream", "Stream"),
                         CodeBlock.join(parts, ", "), LIST)
                 .build());
     }
 
+    private static FieldSpec.Builder planField() {
+        return FieldSpec.builder(DESCRIPTOR_LIST, "PLAN", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Every migration, in plan order.\n");
+    }
+
     private static FieldSpec descriptorField(MigrationModel migration, ClassName registry, Modifier... access) {
         CodeBlock dependsOn = CodeBlock.join(migration.dependencies().stream()
                 .map(Dependency::text)
-                .map(text -> CodeBlock.of("$T.parse($S)", VERSION, text))
+                .map(text -> CodeBlock.of("$T.parse($L)", VERSION, JavaLiterals.string(text)))
                 .toList(), ", ");
         Object factory = migration.reversible()
                 ? ClassName.get(migration.element())
@@ -135,13 +143,13 @@ public final class RegistryWriter {
                 .addJavadoc(constantJavadoc(migration))
                 .initializer(CodeBlock.builder()
                         .add("new $T(\n", DESCRIPTOR).indent().indent()
-                        .add("$T.parse($S),\n", VERSION, migration.versionText())
-                        .add("$S,\n", migration.description())
+                        .add("$T.parse($L),\n", VERSION, JavaLiterals.string(migration.versionText()))
+                        .add("$L,\n", JavaLiterals.string(migration.description()))
                         .add("$T.of($L),\n", LIST, dependsOn)
                         .add("$L,\n", migration.reversible() ? "true" : "false")
                         .add("$L,\n", migration.transactional() ? "true" : "false")
-                        .add("$S,\n", migration.checksum())
-                        .add("$S,\n", migration.className())
+                        .add("$L,\n", JavaLiterals.string(migration.checksum()))
+                        .add("$L,\n", JavaLiterals.string(migration.className()))
                         .add("$T::new)", factory)
                         .unindent().unindent()
                         .build())
@@ -170,37 +178,40 @@ public final class RegistryWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("runAll")
-                .addJavadoc("Applies every pending migration and returns what happened; the same as\n"
-                        + "{@code migrator(dataSource).migrate()}.\n")
+                .addJavadoc("Applies every pending migration; the same as {@code migrator(dataSource).migrate()}.\n\n"
+                        + "@param dataSource the database to migrate\n@return what was applied\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(REPORT)
                 .addParameter(DATA_SOURCE, "dataSource")
                 .addStatement("return migrator(dataSource).migrate()")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("runAll")
-                .addJavadoc("Applies every pending migration to the database at a JDBC URL, such as\n"
-                        + "{@code jdbc:sqlite:app.db}, and returns what happened.\n")
+                .addJavadoc("Applies every pending migration to the database at a JDBC URL.\n\n"
+                        + "@param jdbcUrl such as {@code jdbc:sqlite:app.db}; a password in it is never logged\n"
+                        + "@return what was applied\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(REPORT)
                 .addParameter(String.class, "jdbcUrl")
                 .addStatement("return $T.configure(new $T(), jdbcUrl).load().migrate()", MIGRATOR, registry)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("migrator")
-                .addJavadoc("A migrator for these migrations with the default settings.\n")
+                .addJavadoc("A migrator for these migrations with the default settings.\n\n"
+                        + "@param dataSource the database to migrate\n@return the migrator\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(MIGRATOR)
                 .addParameter(DATA_SOURCE, "dataSource")
                 .addStatement("return configure(dataSource).load()")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("configure")
-                .addJavadoc("Starts configuring a migrator for these migrations; finish with {@code load()}.\n")
+                .addJavadoc("Starts configuring a migrator for these migrations; finish with {@code load()}.\n\n"
+                        + "@param dataSource the database to migrate\n@return the builder of options\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(MIGRATOR.nestedClass("Builder"))
                 .addParameter(DATA_SOURCE, "dataSource")
                 .addStatement("return $T.configure(new $T(), dataSource)", MIGRATOR, registry)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("migrations")
-                .addJavadoc("The migrations in plan order.\n")
+                .addJavadoc("The migrations in plan order.\n\n@return every migration, each after its dependencies\n")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(DESCRIPTOR_LIST)
@@ -230,7 +241,8 @@ public final class RegistryWriter {
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .addParameter(CONTEXT, "ctx")
-                        .addStatement("throw new $T($S, $S)", IRREVERSIBLE, migration.versionText(), migration.description())
+                        .addStatement("throw new $T($L, $L)", IRREVERSIBLE, JavaLiterals.string(migration.versionText()),
+                                JavaLiterals.string(migration.description()))
                         .build())
                 .build();
     }

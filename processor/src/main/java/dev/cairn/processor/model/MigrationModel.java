@@ -22,7 +22,8 @@ import javax.lang.model.element.TypeElement;
  * @param reversible whether the migration is declared reversible
  * @param reversibleValue the explicit {@code reversible} value, or empty when defaulted
  * @param transactional whether the migration runs in a transaction
- * @param implementsDown whether the class (or a superclass) implements {@code down}
+ * @param implementsDown whether the class has a concrete {@code down} of its own, inherited, or
+ *     a default method of an interface it implements other than {@code JavaMigration}
  * @param warningsSuppressed whether the class carries {@code @SuppressWarnings("cairn")}
  * @param checksum the checksum of the class's normalized source, with its algorithm tag
  */

@@ -15,44 +15,27 @@ import javax.tools.Diagnostic.Kind;
  */
 public final class ValidationReport {
 
-    private final List<Diagnostic> items = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
 
-    /** Adds a finding on an element, its annotation and (if not null) the offending value. */
+    /** Adds a finding on an element, its annotation (if not null) and the offending value (if not null). */
     public void report(Message message, Element element, AnnotationMirror annotation,
                        AnnotationValue value, Object... args) {
-        items.add(new Diagnostic(message, message.format(args), Optional.of(element),
+        findings.add(new Finding(message, message.format(args), Optional.of(element),
                 Optional.ofNullable(annotation), Optional.ofNullable(value)));
     }
 
-    /** Adds a finding with no position. */
-    public void report(Diagnostic diagnostic) {
-        items.add(diagnostic);
+    /** Adds a finding made elsewhere. */
+    public void report(Finding finding) {
+        findings.add(finding);
     }
 
     /** Whether nothing stops generation: there are no errors (warnings are fine). */
     public boolean isClean() {
-        return items.stream().noneMatch(item -> item.message().kind() == Kind.ERROR);
+        return findings.stream().noneMatch(finding -> finding.message().kind() == Kind.ERROR);
     }
 
-    /** The findings in the order they were made. */
-    public List<Diagnostic> items() {
-        return List.copyOf(items);
-    }
-
-    /** Prints every finding through the compiler, each on its most precise position. */
+    /** Prints every finding through the compiler, in the order they were made. */
     public void printTo(Messager messager) {
-        for (Diagnostic item : items) {
-            Kind kind = item.message().kind();
-            if (item.element().isEmpty()) {
-                messager.printMessage(kind, item.text());
-            } else if (item.annotation().isEmpty()) {
-                messager.printMessage(kind, item.text(), item.element().get());
-            } else if (item.value().isEmpty()) {
-                messager.printMessage(kind, item.text(), item.element().get(), item.annotation().get());
-            } else {
-                messager.printMessage(kind, item.text(), item.element().get(), item.annotation().get(),
-                        item.value().get());
-            }
-        }
+        findings.forEach(finding -> finding.printTo(messager));
     }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.processor.validate;
 
 import dev.cairn.processor.model.MigrationModel;
+import dev.cairn.processor.model.RuntimeTypes;
 import dev.cairn.processor.report.Message;
 import dev.cairn.processor.report.ValidationReport;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
@@ -20,12 +22,10 @@ import javax.lang.model.util.Types;
 
 /**
  * Checks that each migration class can be created by the generated registry and honours its
- * {@code reversible} declaration. At most one error about the class's shape is reported per
- * class: the first that makes the others moot.
+ * {@code reversible} declaration. Of the errors about the class's shape, only the first is
+ * reported, as it makes the others moot; the rollback is checked only for a sound class.
  */
 public final class ClassValidator {
-
-    private static final String JAVA_MIGRATION = "dev.cairn.runtime.JavaMigration";
 
     private final Elements elements;
     private final Types types;
@@ -74,7 +74,7 @@ public final class ClassValidator {
     }
 
     private boolean implementsJavaMigration(TypeElement type) {
-        TypeElement javaMigration = elements.getTypeElement(JAVA_MIGRATION);
+        TypeElement javaMigration = elements.getTypeElement(RuntimeTypes.JAVA_MIGRATION);
         if (javaMigration == null) {
             return false;
         }
@@ -102,13 +102,27 @@ public final class ClassValidator {
             fail(Message.INACCESSIBLE_MIGRATION, migration, migration.className(), registryPackage, fix);
             return;
         }
-        boolean constructorOk = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-                .filter(constructor -> constructor.getParameters().isEmpty())
-                .anyMatch(constructor -> isAccessible(constructor, samePackage));
-        if (!constructorOk) {
+        Optional<ExecutableElement> constructor = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .filter(candidate -> candidate.getParameters().isEmpty() && isAccessible(candidate, samePackage))
+                .findFirst();
+        if (constructor.isEmpty()) {
             fail(Message.NO_ACCESSIBLE_CONSTRUCTOR, migration, migration.className(), registryPackage,
                     samePackage ? "non-private " : "public ");
+            return;
         }
+        List<String> checked = constructor.get().getThrownTypes().stream()
+                .filter(thrown -> !isUnchecked(thrown))
+                .map(TypeMirror::toString)
+                .toList();
+        if (!checked.isEmpty()) {
+            report.report(Message.CONSTRUCTOR_THROWS, constructor.get(), null, null,
+                    migration.className(), String.join(", ", checked));
+        }
+    }
+
+    private boolean isUnchecked(TypeMirror thrown) {
+        return types.isAssignable(thrown, elements.getTypeElement(RuntimeException.class.getCanonicalName()).asType())
+                || types.isAssignable(thrown, elements.getTypeElement(Error.class.getCanonicalName()).asType());
     }
 
     private static boolean isAccessible(Element element, boolean samePackage) {

@@ -28,6 +28,7 @@ public final class GraphValidator {
     private final ValidationReport report;
     /** Dependencies on later versions, reported only when there is no cycle to fix first. */
     private final List<Runnable> laterDependencyWarnings = new ArrayList<>();
+    private boolean checkUnknownDependencies;
 
     public GraphValidator(ValidationReport report) {
         this.report = report;
@@ -36,6 +37,9 @@ public final class GraphValidator {
     /** Validates the graph and returns the plan order. */
     public List<MigrationModel> validate(List<MigrationModel> migrations) {
         TreeMap<MigrationVersion, List<MigrationModel>> byVersion = groupByValidVersion(migrations);
+        // A dependency on a migration whose version is mistyped would look unknown: one mistake,
+        // one error, so unknown dependencies wait until every version is valid.
+        checkUnknownDependencies = migrations.stream().allMatch(migration -> migration.version().isPresent());
         reportDuplicates(byVersion);
         List<MigrationModel> nodes = byVersion.values().stream().map(group -> group.get(0)).toList();
         Map<MigrationVersion, Integer> indexOf = new HashMap<>();
@@ -106,8 +110,10 @@ public final class GraphValidator {
                     report(Message.DUPLICATE_DEPENDENCY, migration, dependency, migration.displayName(), dependency.text());
                 }
             } else if (targetIndex == null) {
-                report(Message.UNKNOWN_DEPENDENCY, migration, dependency, migration.displayName(), dependency.text(),
-                        suggestion(dependency.text(), migration, nodes));
+                if (checkUnknownDependencies) {
+                    report(Message.UNKNOWN_DEPENDENCY, migration, dependency, migration.displayName(), dependency.text(),
+                            suggestion(dependency.text(), migration, nodes));
+                }
             } else {
                 if (target.compareTo(migration.requireVersion()) > 0 && !migration.warningsSuppressed()) {
                     MigrationModel later = nodes.get(targetIndex);

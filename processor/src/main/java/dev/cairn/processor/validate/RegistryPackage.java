@@ -1,13 +1,14 @@
 package dev.cairn.processor.validate;
 
 import dev.cairn.processor.model.MigrationModel;
-import dev.cairn.processor.report.Diagnostic;
+import dev.cairn.processor.report.Finding;
 import dev.cairn.processor.report.Message;
 import dev.cairn.processor.report.ValidationReport;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.lang.model.util.Elements;
 
 /**
@@ -35,7 +36,9 @@ public final class RegistryPackage {
         String common = longestCommonPackage(packages);
         boolean allUnnamed = packages.size() == 1 && packages.first().isEmpty();
         if (common.isEmpty() && !allUnnamed) {
-            report.report(Diagnostic.global(Message.NO_COMMON_PACKAGE, String.join(", ", packages)));
+            String names = packages.stream().map(name -> name.isEmpty() ? "the unnamed package" : name)
+                    .collect(Collectors.joining(", "));
+            report.report(Finding.global(Message.NO_COMMON_PACKAGE, names));
             return Optional.empty();
         }
         return Optional.of(common);
