@@ -17,8 +17,16 @@ public enum ErrorCode {
     UNKNOWN_APPLIED,
     /** A pending migration is older than the newest applied one and strict order is on. */
     OUT_OF_ORDER,
-    /** A non-transactional migration failed or was interrupted and may be half applied. */
+    /**
+     * A non-transactional migration failed or was interrupted and may be half applied, or
+     * (repair, baseline) is being run right now by another process.
+     */
     INTERRUPTED,
+    /**
+     * Another process changed the applied migrations between two steps of this command so that
+     * the next step no longer fits (SQLite, which locks each transaction, not the whole command).
+     */
+    CONCURRENT_CHANGE,
     /** A version named in a command is not part of this build. */
     NOT_IN_BUILD,
     /** A rollback names a migration that is not applied. */

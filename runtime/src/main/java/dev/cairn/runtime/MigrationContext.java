@@ -49,9 +49,18 @@ public interface MigrationContext {
      * SQLite only: changes a table in a way {@code ALTER TABLE} cannot (a column's type or
      * constraints, a dropped constraint), the way SQLite's documentation prescribes: create the
      * new table under a temporary name, copy the rows, drop the old table, rename the new one,
-     * and recreate the old table's indexes and triggers. Cairn switches foreign keys off outside
-     * the migration's transaction and runs {@code PRAGMA foreign_key_check} before commit, so a
-     * rebuild that breaks a reference fails the migration instead of committing.
+     * and recreate the old table's indexes and triggers.
+     *
+     * <p>The rebuild needs foreign key enforcement off, and SQLite only switches it outside a
+     * transaction. Migrations otherwise run with the connection's setting, as in {@code sqlite3}
+     * (so {@code ON DELETE CASCADE} fires). So when this is called while the keys are enforced,
+     * Cairn rolls the migration's transaction back (nothing it did remains), switches enforcement
+     * off, and runs the migration again from the start; before commit it runs
+     * {@code PRAGMA foreign_key_check} and fails the migration on any violation that was not there
+     * before it; after the transaction it switches enforcement on again. <b>A migration that calls
+     * this may therefore have its {@code up()} (or {@code down()}) started twice</b>: it must not
+     * have effects outside the database, and should call this before any slow work. A
+     * non-transactional migration cannot call it while the keys are enforced.
      *
      * <pre>{@code
      * db.rebuildTable("routers", "id INTEGER PRIMARY KEY, name TEXT NOT NULL, timeout_seconds INTEGER NOT NULL",

@@ -1,6 +1,7 @@
 package dev.cairn.runtime;
 
 import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.internal.SqlErrors;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -21,16 +22,8 @@ public class MigrationFailedException extends MigrationException {
         super(ErrorCode.MIGRATION_FAILED, message, cause);
         this.migration = migration;
         this.statement = statement;
-        this.sqlState = sqlStateOf(cause);
-    }
-
-    private static String sqlStateOf(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
+        SQLException sql = SqlErrors.find(cause);
+        this.sqlState = sql == null ? null : sql.getSQLState();
     }
 
     /** The migration that failed. */

@@ -14,6 +14,8 @@ public enum MigrationState {
     FAILED,
     /** A non-transactional run was interrupted or failed: it may be half applied. */
     INTERRUPTED,
+    /** A non-transactional migration that another process is applying or rolling back right now. */
+    RUNNING,
     /** Applied in the database but unknown to this build (an older build?). */
     UNKNOWN,
 }

@@ -94,7 +94,7 @@ public final class Migrator {
         return rollbackTo(MigrationVersion.parse(version));
     }
 
-    /** Where each migration stands: applied, pending, out of order, failed, unknown. Changes nothing. */
+    /** Where each migration stands: applied, pending, out of order, failed, running, unknown. Changes nothing. */
     public StatusReport status() {
         return engine.status();
     }
@@ -133,6 +133,8 @@ public final class Migrator {
     /**
      * After a person fixed the database by hand: accepts the build's checksums for applied
      * migrations and clears failed or interrupted state so the next migrate runs them again.
+     * A checksum recorded by another algorithm (another compiler's tag) is not drift and is left
+     * as it is. Refuses while another process is still running a non-transactional migration.
      */
     public RepairReport repair() {
         return engine.repair();

@@ -15,10 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,17 +126,99 @@ class ConcurrencyTest {
                 assertFalse(first.isDone(), () -> "the first migrator ended early: " + first);
                 Thread.sleep(20);
             }
-            Future<MigrationReport> second = threads.submit(() -> db.configure(Fixtures.indexing(dir, kind)).load().migrate());
-            Thread.sleep(500);
-            assertFalse(second.isDone(), "the second migrator waits while migration 2 runs");
+            try (WaitingLog waiting = new WaitingLog()) {
+                Future<MigrationReport> second = threads.submit(() -> db.configure(Fixtures.indexing(dir, kind)).load().migrate());
+                waiting.await(Duration.ofSeconds(20));
+                assertFalse(second.isDone(), "the second migrator waits while migration 2 runs");
 
-            Fixtures.touch(dir.resolve("release"));
+                Fixtures.touch(dir.resolve("release"));
 
-            assertEquals(2, first.get(20, TimeUnit.SECONDS).applied().size());
-            assertTrue(second.get(20, TimeUnit.SECONDS).isUpToDate());
+                assertEquals(2, first.get(20, TimeUnit.SECONDS).applied().size());
+                assertTrue(second.get(20, TimeUnit.SECONDS).isUpToDate());
+            }
             assertEquals(List.of("1|1", "2|1"), db.rows("SELECT version, count(*) FROM cairn_history GROUP BY version ORDER BY version"));
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void repairAndBaseline_refuseToClearTheMarkerOfAMigrationStillRunning() throws Exception {
+        TestDb db = TestDb.create(DbKind.SQLITE, dir);
+        Path log = dir.resolve("child.log");
+        Process child = Children.start(log, "block-nontx", db.jdbcUrl(), dir.toString());
+        Migrator migrator = db.configure(Fixtures.blocking(dir, false)).load();
+        try {
+            Children.awaitFile(dir.resolve("entered"), child, log, Duration.ofSeconds(60));
+            String before = db.snapshot();
+            List<String> logRows = db.rows("SELECT * FROM cairn_log ORDER BY id");
+
+            MigrationStatus running = migrator.status().migrations().get(1);
+            MigrationException repair = assertThrows(MigrationException.class, migrator::repair);
+            MigrationException baseline = assertThrows(MigrationException.class, () -> migrator.baseline("2"));
+
+            assertEquals(MigrationState.RUNNING, running.state());
+            assertTrue(running.detail().matches("its up\\(\\) run by pid " + child.pid() + " on \\S+ \\(run \\w+\\) started \\S+"
+                    + " is still going"), running.detail());
+            assertEquals(ErrorCode.INTERRUPTED, repair.code());
+            assertTrue(repair.getMessage().startsWith("Cannot repair: migration 2 \"Blocks until released\""
+                    + " (test.V2_Blocksuntilreleased) is being run right now (its up() run by pid " + child.pid() + " on "),
+                    repair.getMessage());
+            assertTrue(repair.getMessage().endsWith(", is still going). Wait for it to finish, then look at status again."
+                    + " Nothing was changed."), repair.getMessage());
+            assertTrue(baseline.getMessage().startsWith("Cannot baseline: migration 2 \"Blocks until released\""),
+                    baseline.getMessage());
+            assertEquals(before, db.snapshot());
+            assertEquals(logRows, db.rows("SELECT * FROM cairn_log ORDER BY id"));
+        } finally {
+            // Whatever happened above, the child must finish before the test's directory goes away.
+            Fixtures.touch(dir.resolve("release"));
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+        assertEquals(0, child.exitValue(), Files.readString(log));
+        assertEquals(List.of(MigrationState.APPLIED, MigrationState.APPLIED),
+                migrator.status().migrations().stream().map(MigrationStatus::state).toList());
+    }
+
+    /**
+     * Collects Cairn's INFO messages while open, to see that a migrator is waiting rather than
+     * guessing from the time that passed.
+     */
+    private static final class WaitingLog extends Handler implements AutoCloseable {
+
+        private final Logger logger = Logger.getLogger("dev.cairn.runtime.Migrator");
+        private final Level level = logger.getLevel();
+        private final CountDownLatch waiting = new CountDownLatch(1);
+
+        WaitingLog() {
+            logger.setLevel(Level.INFO);
+            logger.setUseParentHandlers(false);
+            logger.addHandler(this);
+        }
+
+        void await(Duration timeout) throws InterruptedException {
+            assertTrue(waiting.await(timeout.toMillis(), TimeUnit.MILLISECONDS), "no migrator said it was waiting");
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getMessage().startsWith("Waiting for ")) {
+                waiting.countDown();
+            }
+        }
+
+        @Override
+        public void flush() {
+            // Nothing buffered.
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+            logger.setUseParentHandlers(true);
+            logger.setLevel(level);
         }
     }
 

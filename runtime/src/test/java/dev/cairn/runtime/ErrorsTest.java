@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +137,27 @@ class ErrorsTest {
         assertEquals(2, holder.get(30, TimeUnit.SECONDS).applied().size());
         assertEquals(List.of("1|1", "2|1"), db.rows("SELECT version, count(*) FROM cairn_history GROUP BY version ORDER BY version"));
         assertEquals(List.of("1|APPLY", "2|APPLY"), db.rows("SELECT version, action FROM cairn_log ORDER BY id"));
+    }
+
+    @Test
+    void noSchemaOptionAndTheCurrentSchemaByName_shareOneLock() throws Exception {
+        TestDb db = TestDb.create(DbKind.POSTGRES, dir);
+        CompletableFuture<MigrationReport> holder = CompletableFuture.supplyAsync(
+                () -> db.configure(Fixtures.blocking(dir, true)).schema("public").load().migrate());
+        while (!Files.exists(dir.resolve("entered"))) {
+            assertFalse(holder.isDone(), () -> "the holder ended early: " + holder.join());
+            Thread.sleep(20);
+        }
+        CompletableFuture<MigrationReport> other = CompletableFuture.supplyAsync(
+                () -> db.configure(Fixtures.blocking(dir, true)).lockTimeout(Duration.ofSeconds(1)).load().migrate());
+        try {
+            ExecutionException e = assertThrows(ExecutionException.class, () -> other.get(15, TimeUnit.SECONDS));
+
+            assertEquals(ErrorCode.LOCK_TIMEOUT, ((MigrationException) e.getCause()).code(), e.getCause().getMessage());
+        } finally {
+            Fixtures.touch(dir.resolve("release"));
+        }
+        assertEquals(2, holder.get(30, TimeUnit.SECONDS).applied().size());
     }
 
     @ParameterizedTest

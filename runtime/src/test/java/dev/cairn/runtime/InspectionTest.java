@@ -88,6 +88,35 @@ class InspectionTest {
 
     @ParameterizedTest
     @EnumSource(DbKind.class)
+    void markerOfARunOnAnotherHost_isNotCalledDeadWhereThatCannotBeTold(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        MigrationDescriptor index = Mig.v("2", "Index routers").dependsOn("1").nonTransactional()
+                .up("CREATE INDEX routers_id ON routers (id)").build();
+        Migrator migrator = db.configure(Mig.source(V1, index)).load();
+        migrator.migrate("1");
+        db.execute("INSERT INTO cairn_log (version, description, action, checksum, logged_on, logged_by, execution_ms, detail)"
+                + " VALUES ('2', 'Index routers', 'RUNNING', '" + index.checksum() + "', '2026-01-01T00:00:00Z', 'ops', 0,"
+                + " 'up() run by pid 4242 on build-agent-7 (run 0123456789ab)')");
+        String before = db.snapshot();
+
+        MigrationStatus status = migrator.status().migrations().get(1);
+        MigrationException e = assertThrows(MigrationException.class, migrator::migrate);
+
+        assertEquals(MigrationState.INTERRUPTED, status.state());
+        assertEquals("its up() run by pid 4242 on build-agent-7 (run 0123456789ab) started 2026-01-01T00:00:00Z has not"
+                + " finished; it ran on another host, and Cairn cannot tell whether it is still running on host"
+                + " build-agent-7. If it is not, fix by hand, then run repair", status.detail());
+        assertEquals(ErrorCode.INTERRUPTED, e.code());
+        assertTrue(e.getMessage().contains(kind == DbKind.SQLITE
+                ? ", has not finished: its up() run by pid 4242 on build-agent-7 (run 0123456789ab) ran on another host, and"
+                        + " Cairn cannot tell whether it is still running on host build-agent-7. Part of it may be applied"
+                // PostgreSQL's lock covers the whole run: holding it, Cairn knows that run ended.
+                : ", never finished: its up() run by pid 4242 on build-agent-7 (run 0123456789ab) ended"), e.getMessage());
+        assertEquals(before, db.snapshot());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
     void dryRun_returnsTheStatementsAndLeavesTheDatabaseUnchanged(DbKind kind) {
         TestDb db = TestDb.create(kind, dir);
         db.configure(Mig.source(V1)).load().migrate();

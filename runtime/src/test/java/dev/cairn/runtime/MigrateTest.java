@@ -192,6 +192,42 @@ class MigrateTest {
 
     @ParameterizedTest
     @EnumSource(DbKind.class)
+    void checksumOfAnotherAlgorithm_isNotComparedAndNotDrift(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        db.configure(Mig.source(V1, V2)).load().migrate();
+        db.execute("UPDATE cairn_history SET checksum = 'struct1:0badc0de' WHERE version = '2'",
+                "UPDATE cairn_history SET checksum = '0badc0de' WHERE version = '1'");
+        Migrator migrator = db.configure(Mig.source(V1, V2, V3)).load();
+
+        assertEquals(List.of(MigrationVersion.parse("3")),
+                migrator.migrate().applied().stream().map(ExecutedMigration::version).toList());
+
+        List<MigrationStatus> status = migrator.status().migrations();
+        assertEquals(List.of(MigrationState.APPLIED, MigrationState.APPLIED, MigrationState.APPLIED),
+                status.stream().map(MigrationStatus::state).toList());
+        assertEquals("checksum recorded without an algorithm tag, not compared", status.get(0).detail());
+        assertEquals("checksum recorded by another algorithm (struct1), not compared", status.get(1).detail());
+        assertTrue(migrator.validate().isValid(), migrator.validate().summary());
+        String before = db.snapshot();
+        assertTrue(migrator.repair().isNothingToRepair(), "repair leaves a checksum of another algorithm alone");
+        assertEquals(before, db.snapshot());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void droppedLogTable_isCreatedAgainWhenThereIsWork(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        db.configure(Mig.source(V1)).load().migrate();
+        db.execute("DROP TABLE cairn_log");
+
+        assertTrue(db.configure(Mig.source(V1)).load().migrate().isUpToDate(), "the up-to-date check reads only the history");
+        assertEquals(1, db.configure(Mig.source(V1, V2)).load().migrate().applied().size());
+
+        assertEquals(List.of("2|APPLY"), db.rows("SELECT version, action FROM cairn_log ORDER BY id"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
     void databaseAheadOfTheBuild_isRefusedUnlessAllowed(DbKind kind) {
         TestDb db = TestDb.create(kind, dir);
         db.configure(Mig.source(V1, V2, V3)).load().migrate();

@@ -59,6 +59,26 @@ class RollbackTest {
 
     @ParameterizedTest
     @EnumSource(DbKind.class)
+    void rollback_reachesAnAppliedDependentThroughAPendingOne(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        MigrationDescriptor c = Mig.v("3", "Router notes").up("CREATE TABLE router_notes (id INTEGER)")
+                .down("DROP TABLE router_notes").build();
+        db.configure(Mig.source(V1, c)).load().migrate();
+        // Editing dependsOn does not change a checksum: 3 now depends on 2, which depends on 1 and is not applied.
+        MigrationDescriptor b = Mig.v("2", "Router names").dependsOn("1")
+                .up("CREATE TABLE router_names (id INTEGER)").down("DROP TABLE router_names").build();
+        MigrationDescriptor cAfterB = Mig.v("3", "Router notes").dependsOn("2").up("CREATE TABLE router_notes (id INTEGER)")
+                .down("DROP TABLE router_notes").build();
+
+        RollbackReport report = db.configure(Mig.source(V1, b, cAfterB)).load().rollback("1");
+
+        assertEquals(List.of("3", "1"), versions(report));
+        assertEquals(List.of(), db.rows("SELECT version FROM cairn_history"));
+        assertFalse(db.hasTable("router_notes"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
     void rollbackTo_undoesEverythingAfterTheVersion(DbKind kind) {
         TestDb db = TestDb.create(kind, dir);
         Migrator migrator = db.configure(Mig.source(V1, V2, V3, V4, V5)).load();

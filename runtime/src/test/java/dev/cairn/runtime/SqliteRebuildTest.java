@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cairn.runtime.testing.Connections;
 import dev.cairn.runtime.testing.DbKind;
 import dev.cairn.runtime.testing.Mig;
 import dev.cairn.runtime.testing.TestDb;
@@ -47,18 +48,34 @@ class SqliteRebuildTest {
     @Test
     void rebuildTable_changesColumnsKeepsRowsIndexesTriggersAndForeignKeys() throws Exception {
         TestDb db = TestDb.create(DbKind.SQLITE, dir);
-        SQLiteDataSource dataSource = enforcingForeignKeys(db);
+        // One connection, handed out again as a pool would: the check below sees the connection Cairn used.
+        try (Connection connection = enforcingForeignKeys(db).getConnection(); Statement statement = connection.createStatement()) {
+            MigrationReport report = Migrator.configure(Mig.source(SCHEMA, REBUILD), Connections.single(connection)).load().migrate();
 
-        MigrationReport report = Migrator.configure(Mig.source(SCHEMA, REBUILD), dataSource).load().migrate();
-
-        assertEquals(List.of("1|r1|30", "2|r2|300"), db.rows("SELECT id, name, timeout FROM routers ORDER BY id"));
-        assertEquals(List.of("integer"), db.rows("SELECT typeof(timeout) FROM routers WHERE id = 1"));
-        assertEquals(List.of("index|routers_name", "trigger|routers_audit"),
-                db.rows("SELECT type, name FROM sqlite_master WHERE tbl_name = 'routers' AND type <> 'table' ORDER BY type"));
-        assertTrue(report.applied().get(1).statements().contains("DROP TABLE \"routers\""), report.applied().get(1).statements().toString());
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertEquals(List.of("1|r1|30", "2|r2|300"), db.rows("SELECT id, name, timeout FROM routers ORDER BY id"));
+            assertEquals(List.of("integer"), db.rows("SELECT typeof(timeout) FROM routers WHERE id = 1"));
+            assertEquals(List.of("index|routers_name", "trigger|routers_audit"),
+                    db.rows("SELECT type, name FROM sqlite_master WHERE tbl_name = 'routers' AND type <> 'table' ORDER BY type"));
+            assertTrue(report.applied().get(1).statements().contains("DROP TABLE \"routers\""),
+                    report.applied().get(1).statements().toString());
             assertThrows(SQLException.class, () -> statement.execute("INSERT INTO workers (id, router_id) VALUES (11, 99)"),
-                    "foreign keys are enforced again after the migration");
+                    "foreign keys are enforced again on the connection Cairn used");
+        }
+    }
+
+    @Test
+    void dryRunOfARebuild_withForeignKeysOn_leavesThemOnAndTheDatabaseUnchanged() throws Exception {
+        TestDb db = TestDb.create(DbKind.SQLITE, dir);
+        try (Connection connection = enforcingForeignKeys(db).getConnection(); Statement statement = connection.createStatement()) {
+            Migrator.configure(Mig.source(SCHEMA), Connections.single(connection)).load().migrate();
+            String before = db.snapshot();
+
+            DryRunReport dryRun = Migrator.configure(Mig.source(SCHEMA, REBUILD), Connections.single(connection)).load().dryRun();
+
+            assertTrue(dryRun.wouldApply().get(0).statements().contains("DROP TABLE \"routers\""), dryRun.toSqlScript());
+            assertEquals(before, db.snapshot());
+            assertThrows(SQLException.class, () -> statement.execute("INSERT INTO workers (id, router_id) VALUES (11, 99)"),
+                    "foreign keys are enforced again on the connection Cairn used");
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * What Cairn needs to know about one kind of database: how to lock, how its history tables
- * look, whether DDL is transactional, how to back it up. Chosen once per connection from its
+ * look, how it enforces foreign keys, how to back it up. Chosen once per connection from its
  * {@link java.sql.DatabaseMetaData} by {@link Dialects#detect}; the engine never asks which
  * database it is talking to.
  */
@@ -23,17 +23,20 @@ public interface Dialect {
     /** The database's name as users know it, such as {@code "PostgreSQL"}. */
     String name();
 
-    /** Whether DDL statements take part in transactions, which dry runs rely on. */
-    boolean transactionalDdl();
-
     /** A table of Cairn's, qualified with the configured schema where the database has schemas. */
     String qualify(String table);
 
-    /** The statements that create Cairn's schema (if any) and tables when they are missing. */
-    List<String> createTables(String historyTable, String logTable);
+    /** The statements that create Cairn's schema (if any and missing) and its history table. */
+    List<String> createHistoryTable(String table);
 
-    /** Whether Cairn's history table exists; reads the catalog only. */
+    /** The statements that create Cairn's schema (if any and missing) and its log table. */
+    List<String> createLogTable(String table);
+
+    /** Whether a table of Cairn's exists; reads the catalog only. */
     boolean tableExists(Connection connection, String table) throws SQLException;
+
+    /** Whether the error says that a table the statement names does not exist. */
+    boolean isUndefinedTable(SQLException error);
 
     /**
      * Takes the migration lock for a command that writes. The lock is released by closing it,
@@ -42,11 +45,18 @@ public interface Dialect {
     MigrationLock lock(LockRequest request) throws SQLException;
 
     /**
-     * Prepares a connection for one migration's transaction, before the transaction begins.
-     * SQLite switches foreign key enforcement off (it cannot be switched inside a transaction)
-     * so that tables can be rebuilt, and checks the keys before commit instead.
+     * Whether {@link MigrationContext#rebuildTable} must first have foreign key enforcement
+     * switched off: SQLite's rebuild drops the old table, which with enforcement on would
+     * cascade to or fail on the rows referencing it. Asked inside the migration's transaction.
      */
-    ForeignKeyGuard guardForeignKeys(Connection connection) throws SQLException;
+    boolean rebuildNeedsForeignKeysOff(Connection connection) throws SQLException;
+
+    /**
+     * Switches foreign key enforcement off, outside any transaction (SQLite ignores the switch
+     * inside one), for a migration that rebuilds a table. The guard checks the keys before
+     * commit instead, and closing it, after the transaction ended, switches enforcement on again.
+     */
+    ForeignKeyGuard foreignKeysOff(Connection connection) throws SQLException;
 
     /** Carries out {@link MigrationContext#rebuildTable} for the running migration. */
     void rebuildTable(MigrationContext db, String table, String definition, Map<String, String> copy) throws SQLException;

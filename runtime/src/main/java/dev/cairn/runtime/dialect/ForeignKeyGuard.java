@@ -3,28 +3,38 @@ package dev.cairn.runtime.dialect;
 import java.sql.SQLException;
 
 /**
- * Foreign key handling around one migration's transaction: {@link #check()} runs before commit,
- * {@link #close()} after the transaction ends, restoring the connection's setting.
+ * Foreign keys checked by hand around one transaction while their enforcement is off:
+ * {@link #start()} right after the transaction begins, {@link #check()} before commit,
+ * {@link #close()} after the transaction ended, restoring enforcement.
  */
 public interface ForeignKeyGuard extends AutoCloseable {
 
-    /** A guard for databases whose constraints need no help. */
+    /** For transactions that run with the connection's own setting: the database enforces the keys. */
     ForeignKeyGuard NONE = new ForeignKeyGuard() {
         @Override
+        public void start() {
+            // Nothing to remember: the database checks each statement.
+        }
+
+        @Override
         public void check() {
-            // Constraints were enforced statement by statement.
+            // Constraints were enforced by the database.
         }
 
         @Override
         public void close() {
-            // Nothing was changed.
+            // Nothing was switched.
         }
     };
 
+    /** Notes the violations already there, which are not the transaction's doing. */
+    void start() throws SQLException;
+
     /**
-     * Fails if the migration left rows that violate a foreign key.
+     * Fails if the transaction left rows violating a foreign key that were not there at
+     * {@link #start()}.
      *
-     * @throws SQLException describing the violations
+     * @throws SQLException describing the new violations
      */
     void check() throws SQLException;
 

@@ -7,9 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Runs {@code pg_dump} to back up a PostgreSQL database into a plain SQL file. */
 final class PgDump {
+
+    /** libpq's messages when the server wants a password that it was not given or that is wrong. */
+    private static final Pattern AUTHENTICATION_FAILED =
+            Pattern.compile("no password supplied|authentication failed");
 
     private final BackupOptions options;
 
@@ -43,8 +48,7 @@ final class PgDump {
             if (exit != 0) {
                 Files.deleteIfExists(file);
                 throw new MigrationException(ErrorCode.BACKUP_FAILED, options.pgDump() + " failed with exit code " + exit
-                        + ": " + output + "\nNo backup was written. A pg_dump older than the server cannot dump it: use"
-                        + " the server's version or newer, with pgDump(...).");
+                        + ": " + output + "\nNo backup was written. " + advice(output));
             }
         } catch (IOException e) {
             throw new MigrationException(ErrorCode.BACKUP_FAILED, "Cannot read the output of " + options.pgDump() + ": " + e.getMessage(), e);
@@ -53,6 +57,17 @@ final class PgDump {
             Thread.currentThread().interrupt();
             throw new MigrationException(ErrorCode.BACKUP_FAILED, "Interrupted while " + options.pgDump() + " was running.", e);
         }
+    }
+
+    /** What to do about a failed dump, judged from pg_dump's output. */
+    private String advice(String output) {
+        if (AUTHENTICATION_FAILED.matcher(output).find()) {
+            return options.password() == null ? "pg_dump could not log in: Cairn has no password to give it (a DataSource"
+                    + " does not reveal one, and the JDBC URL has none). Set PGPASSWORD in the environment or add the"
+                    + " password to ~/.pgpass (see PostgreSQL's \"The Password File\")."
+                    : "pg_dump could not log in with the user and password of the JDBC URL; check them.";
+        }
+        return "A pg_dump older than the server cannot dump it: use the server's version or newer, with pgDump(...).";
     }
 
     /**

@@ -13,12 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sqlite.SQLiteConnection;
 
-/** SQLite: no schemas, transactional DDL, a file write lock, the online backup API. */
+/** SQLite: no schemas, a file write lock, foreign keys switched off for table rebuilds, the online backup API. */
 final class SqliteDialect implements Dialect {
 
     private static final int SQLITE_READONLY = 8;
@@ -29,25 +28,23 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public boolean transactionalDdl() {
-        return true;
-    }
-
-    @Override
     public String qualify(String table) {
         return table;
     }
 
     @Override
-    public List<String> createTables(String historyTable, String logTable) {
-        return List.of(
-                "CREATE TABLE IF NOT EXISTS " + historyTable + " (version TEXT NOT NULL PRIMARY KEY,"
-                        + " description TEXT NOT NULL, checksum TEXT NOT NULL, installed_on TEXT NOT NULL,"
-                        + " installed_by TEXT NOT NULL, execution_ms INTEGER NOT NULL)",
-                "CREATE TABLE IF NOT EXISTS " + logTable + " (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                        + " version TEXT NOT NULL, description TEXT NOT NULL, action TEXT NOT NULL,"
-                        + " checksum TEXT NOT NULL, logged_on TEXT NOT NULL, logged_by TEXT NOT NULL,"
-                        + " execution_ms INTEGER NOT NULL, detail TEXT NOT NULL)");
+    public List<String> createHistoryTable(String table) {
+        return List.of("CREATE TABLE IF NOT EXISTS " + table + " (version TEXT NOT NULL PRIMARY KEY,"
+                + " description TEXT NOT NULL, checksum TEXT NOT NULL, installed_on TEXT NOT NULL,"
+                + " installed_by TEXT NOT NULL, execution_ms INTEGER NOT NULL)");
+    }
+
+    @Override
+    public List<String> createLogTable(String table) {
+        return List.of("CREATE TABLE IF NOT EXISTS " + table + " (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                + " version TEXT NOT NULL, description TEXT NOT NULL, action TEXT NOT NULL,"
+                + " checksum TEXT NOT NULL, logged_on TEXT NOT NULL, logged_by TEXT NOT NULL,"
+                + " execution_ms INTEGER NOT NULL, detail TEXT NOT NULL)");
     }
 
     @Override
@@ -62,51 +59,25 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public boolean isUndefinedTable(SQLException error) {
+        return String.valueOf(error.getMessage()).contains("no such table");
+    }
+
+    @Override
     public MigrationLock lock(LockRequest request) throws SQLException {
         return new SqliteWriteLock(request.work(), request.timeout(), request.database());
     }
 
     @Override
-    public ForeignKeyGuard guardForeignKeys(Connection connection) throws SQLException {
-        if (!foreignKeysEnforced(connection)) {
-            return ForeignKeyGuard.NONE;
-        }
-        // As https://www.sqlite.org/lang_altertable.html prescribes for table rebuilds: off outside
-        // the transaction, checked before commit, restored after.
-        execute(connection, "PRAGMA foreign_keys = OFF");
-        return new ForeignKeyGuard() {
-            @Override
-            public void check() throws SQLException {
-                List<String> violations = new ArrayList<>();
-                try (Statement statement = connection.createStatement();
-                        ResultSet row = statement.executeQuery("PRAGMA foreign_key_check")) {
-                    while (row.next() && violations.size() < 10) {
-                        violations.add("row " + row.getLong(2) + " of " + row.getString(1) + " references a missing row of "
-                                + row.getString(3));
-                    }
-                }
-                if (!violations.isEmpty()) {
-                    throw new SQLException("foreign key check failed: " + String.join("; ", violations), "23000");
-                }
-            }
-
-            @Override
-            public void close() throws SQLException {
-                execute(connection, "PRAGMA foreign_keys = ON");
-            }
-        };
-    }
-
-    private static boolean foreignKeysEnforced(Connection connection) throws SQLException {
+    public boolean rebuildNeedsForeignKeysOff(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("PRAGMA foreign_keys")) {
             return row.next() && row.getInt(1) == 1;
         }
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    @Override
+    public ForeignKeyGuard foreignKeysOff(Connection connection) throws SQLException {
+        return SqliteForeignKeysOff.switchOff(connection);
     }
 
     @Override

@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 /**
  * The twelve-step table change of https://www.sqlite.org/lang_altertable.html#otheralter, the
  * part that runs inside the migration's transaction: new table, copy, drop, rename, indexes and
- * triggers again. Foreign keys are switched off and checked around the transaction by
- * {@link ForeignKeyGuard}, as the procedure requires. Every statement runs through the context,
- * so dry runs show them.
+ * triggers again. Foreign keys are off by then (the engine starts the migration over with them
+ * off if they were on) and checked before commit by {@link ForeignKeyGuard}, as the procedure
+ * requires. Every statement runs through the context, so dry runs show them.
  */
 final class SqliteTableRebuild {
 

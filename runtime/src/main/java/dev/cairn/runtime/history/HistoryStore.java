@@ -12,12 +12,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads and writes Cairn's two tables: the history table (exactly the applied migrations) and
@@ -53,22 +57,43 @@ public final class HistoryStore {
         return history;
     }
 
-    /** Whether the tables exist, without creating them: for commands that only read. */
+    /** Whether the history table exists, without creating it: for commands that only read. */
     public boolean exists(Connection connection) throws SQLException {
         return dialect.tableExists(connection, historyName);
     }
 
     /**
-     * Creates the tables if the history table is missing (they are always created together);
-     * inside the caller's locked transaction.
+     * Every applied migration, by version, in one query; empty if the history table does not
+     * exist. On PostgreSQL a failed statement aborts the transaction it is in, so call this
+     * outside one there.
      */
-    public void createIfMissing(Connection connection) throws SQLException {
-        if (exists(connection)) {
-            return;
+    public Optional<Map<MigrationVersion, AppliedMigration>> tryReadApplied(Connection connection) throws SQLException {
+        try {
+            return Optional.of(readApplied(connection));
+        } catch (SQLException e) {
+            if (dialect.isUndefinedTable(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Creates whichever of the two tables is missing: the log may have been dropped or renamed
+     * while the history stayed. Reads the catalog; inside the caller's locked transaction.
+     */
+    public void createMissing(Connection connection) throws SQLException {
+        // A set: on PostgreSQL both tables' statements begin by creating the schema if missing.
+        Set<String> ddl = new LinkedHashSet<>();
+        if (!dialect.tableExists(connection, historyName)) {
+            ddl.addAll(dialect.createHistoryTable(historyName));
+        }
+        if (!dialect.tableExists(connection, logName)) {
+            ddl.addAll(dialect.createLogTable(logName));
         }
         try (Statement statement = connection.createStatement()) {
-            for (String ddl : dialect.createTables(historyName, logName)) {
-                statement.execute(ddl);
+            for (String sql : ddl) {
+                statement.execute(sql);
             }
         }
     }
@@ -81,8 +106,9 @@ public final class HistoryStore {
                         + " execution_ms FROM " + history)) {
             while (row.next()) {
                 String stored = row.getString("version");
+                String where = "version " + stored;
                 AppliedMigration migration = new AppliedMigration(stored, parseStored(stored, history),
-                        row.getString("description"), row.getString("checksum"), dialect.getInstant(row, "installed_on"),
+                        row.getString("description"), row.getString("checksum"), instant(row, "installed_on", history, where),
                         row.getString("installed_by"), row.getLong("execution_ms"));
                 applied.put(migration.version(), migration);
             }
@@ -90,8 +116,9 @@ public final class HistoryStore {
         return applied;
     }
 
-    public void insertApplied(Connection connection, MigrationDescriptor migration, Instant on, String by, long millis)
-            throws SQLException {
+    /** Records {@code migration} as applied and returns the row as written. */
+    public AppliedMigration insertApplied(Connection connection, MigrationDescriptor migration, Instant on, String by,
+            long millis) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + history
                 + " (version, description, checksum, installed_on, installed_by, execution_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
             statement.setString(1, migration.version().toString());
@@ -102,6 +129,8 @@ public final class HistoryStore {
             statement.setLong(6, millis);
             statement.executeUpdate();
         }
+        return new AppliedMigration(migration.version().toString(), migration.version(), migration.description(),
+                migration.checksum(), on, by, millis);
     }
 
     public void deleteApplied(Connection connection, AppliedMigration migration) throws SQLException {
@@ -159,13 +188,36 @@ public final class HistoryStore {
         List<LogEntry> entries = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
             while (row.next()) {
+                String where = "id " + row.getLong("id") + ", version " + row.getString("version");
                 entries.add(new LogEntry(row.getLong("id"), parseStored(row.getString("version"), log),
-                        row.getString("description"), LogAction.valueOf(row.getString("action")), row.getString("checksum"),
-                        dialect.getInstant(row, "logged_on"), row.getString("logged_by"), row.getLong("execution_ms"),
+                        row.getString("description"), action(row.getString("action"), where), row.getString("checksum"),
+                        instant(row, "logged_on", log, where), row.getString("logged_by"), row.getLong("execution_ms"),
                         row.getString("detail")));
             }
         }
         return entries;
+    }
+
+    private LogAction action(String stored, String where) {
+        try {
+            return LogAction.valueOf(stored);
+        } catch (IllegalArgumentException e) {
+            throw handEdited(log, where, "action", stored, e);
+        }
+    }
+
+    private Instant instant(ResultSet row, String column, String table, String where) throws SQLException {
+        try {
+            return dialect.getInstant(row, column);
+        } catch (DateTimeException e) {
+            throw handEdited(table, where, column, row.getString(column), e);
+        }
+    }
+
+    private static MigrationException handEdited(String table, String where, String column, String value, Exception cause) {
+        return new MigrationException(ErrorCode.DATABASE_ERROR, "The table " + table + " has a row (" + where + ") whose "
+                + column + " is \"" + value + "\", which Cairn cannot read. Someone edited it by hand: correct or delete"
+                + " that row. Nothing was changed.", cause);
     }
 
     private static MigrationVersion parseStored(String stored, String table) {

@@ -33,10 +33,14 @@ final class AppliedChecks {
                 .sorted((a, b) -> a.version().compareTo(b.version())).toList();
     }
 
-    /** Applied migrations whose checksum differs from the build's. */
+    /**
+     * Applied migrations whose checksum drifted from the build's. A checksum recorded by another
+     * algorithm is not drift, so repair leaves it as it is: rewriting it would flip between the
+     * tags of, say, an IDE's compiler and CI's javac at every repair.
+     */
     static List<MigrationDescriptor> changed(Plan plan, Map<MigrationVersion, AppliedMigration> applied) {
         return plan.all().stream().filter(m -> applied.containsKey(m.version())
-                && !applied.get(m.version()).checksum().equals(m.checksum())).toList();
+                && Checksums.drifted(applied.get(m.version()).checksum(), m.checksum())).toList();
     }
 
     /** The newest applied version, if any. */

@@ -31,6 +31,24 @@ final class Failures {
         return new MigrationFailedException(m, statement, text.toString(), error);
     }
 
+    /**
+     * A non-transactional migration whose {@code up()} or {@code down()} ran to the end but whose
+     * history row or log row could not be written: the database has its changes, the history
+     * does not say so.
+     */
+    static MigrationFailedException unrecorded(MigrationDescriptor m, Mode mode, RecordingContext ctx, Throwable error) {
+        List<String> done = ctx.statements();
+        String text = (mode == Mode.APPLY ? "Migration " + m.displayName() + " ran to the end, but could not be recorded as"
+                + " applied." : "Rolling back migration " + m.displayName() + " ran to the end, but could not be recorded.")
+                + " It is non-transactional (transactional = false), so its changes stay"
+                + (done.isEmpty() ? "." : ":\n    " + String.join("\n    ", done))
+                + "\n  Error: " + describe(error) + "\n"
+                + (mode == Mode.APPLY ? "Check the database, then run repair and migrate again (it will run migration "
+                        + m.version() + " again, so undo its changes first or make sure running it twice is harmless)."
+                        : "Check the database, then run repair; migration " + m.version() + " is already recorded as not applied.");
+        return new MigrationFailedException(m, null, text, error);
+    }
+
     private static String consequence(MigrationDescriptor m, Mode mode, RecordingContext ctx) {
         if (mode == Mode.DRY_RUN) {
             return ". Nothing was changed: a dry run rolls everything back.";
@@ -61,20 +79,10 @@ final class Failures {
 
     /** The error as a user needs it: the database's SQLState and message, or the exception. */
     static String describe(Throwable error) {
-        SQLException sql = sqlException(error);
+        SQLException sql = SqlErrors.find(error);
         if (sql != null) {
             return (sql.getSQLState() == null ? "" : "[SQLState " + sql.getSQLState() + "] ") + sql.getMessage();
         }
         return error.getClass().getName() + ": " + error.getMessage();
-    }
-
-    /** The database error behind {@code error}, or {@code null} if it is not one. */
-    static SQLException sqlException(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
     }
 }

@@ -48,10 +48,7 @@ final class Inspection {
         for (MigrationDescriptor m : plan.all()) {
             AppliedMigration a = applied.get(m.version());
             if (a != null) {
-                boolean same = a.checksum().equals(m.checksum());
-                statuses.add(new MigrationStatus(m.version(), m.description(), m.className(),
-                        same ? MigrationState.APPLIED : MigrationState.CHECKSUM_CHANGED, a.installedOn(), a.installedBy(),
-                        same ? "" : "checksum in the database " + a.checksum() + ", in this build " + m.checksum()));
+                statuses.add(applied(m, a));
             } else {
                 statuses.add(pending(m, open.get(m.version()), newest));
             }
@@ -63,15 +60,23 @@ final class Inspection {
         return statuses;
     }
 
+    private static MigrationStatus applied(MigrationDescriptor m, AppliedMigration a) {
+        Checksums.Comparison checksum = Checksums.compare(a.checksum(), m.checksum());
+        if (checksum == Checksums.Comparison.DRIFTED) {
+            return new MigrationStatus(m.version(), m.description(), m.className(), MigrationState.CHECKSUM_CHANGED,
+                    a.installedOn(), a.installedBy(), "checksum in the database " + a.checksum() + ", in this build " + m.checksum());
+        }
+        return new MigrationStatus(m.version(), m.description(), m.className(), MigrationState.APPLIED, a.installedOn(),
+                a.installedBy(), checksum == Checksums.Comparison.SAME ? "" : Checksums.notComparedNote(a.checksum()));
+    }
+
     private static MigrationStatus pending(MigrationDescriptor m, LogEntry attempt, Optional<MigrationVersion> newest) {
+        if (attempt != null && !m.transactional()) {
+            return openNonTransactional(m, attempt);
+        }
         MigrationState state;
         String detail = "";
-        if (attempt != null && !m.transactional()) {
-            state = MigrationState.INTERRUPTED;
-            detail = (attempt.action() == LogAction.RUNNING ? "its " + attempt.detail() + " started " + attempt.loggedOn()
-                    + " never finished" : "failed " + attempt.loggedOn() + ": " + attempt.detail())
-                    + "; may be half applied: fix by hand, then run repair";
-        } else if (attempt != null) {
+        if (attempt != null) {
             state = MigrationState.FAILED;
             detail = "failed " + attempt.loggedOn() + ": " + attempt.detail();
         } else if (newest.isPresent() && m.version().compareTo(newest.get()) < 0) {
@@ -81,6 +86,26 @@ final class Inspection {
             state = MigrationState.PENDING;
         }
         return new MigrationStatus(m.version(), m.description(), m.className(), state, null, null, detail);
+    }
+
+    /** A non-transactional migration with an open attempt: running right now, or maybe half applied. */
+    private static MigrationStatus openNonTransactional(MigrationDescriptor m, LogEntry attempt) {
+        String run = "its " + attempt.detail() + " started " + attempt.loggedOn();
+        Owner.Liveness liveness = Owner.liveness(attempt.detail());
+        if (attempt.action() == LogAction.RUNNING && liveness == Owner.Liveness.RUNNING) {
+            return new MigrationStatus(m.version(), m.description(), m.className(), MigrationState.RUNNING, null, null,
+                    run + " is still going");
+        }
+        String detail;
+        if (attempt.action() == LogAction.FAIL) {
+            detail = "failed " + attempt.loggedOn() + ": " + attempt.detail() + "; may be half applied: fix by hand, then run repair";
+        } else if (liveness == Owner.Liveness.UNKNOWN) {
+            detail = run + " has not finished; it " + RunningMarkers.cannotTell(attempt) + ". If it is not, fix by hand,"
+                    + " then run repair";
+        } else {
+            detail = run + " never finished; may be half applied: fix by hand, then run repair";
+        }
+        return new MigrationStatus(m.version(), m.description(), m.className(), MigrationState.INTERRUPTED, null, null, detail);
     }
 
     ValidationReport validate() {
@@ -98,6 +123,8 @@ final class Inspection {
                 case FAILED -> problems.add(new Problem(Kind.FAILED, s.version(), name + " " + s.detail()
                         + "; fix it and run migrate again."));
                 case INTERRUPTED -> problems.add(new Problem(Kind.INTERRUPTED, s.version(), name + " " + s.detail() + "."));
+                case RUNNING -> problems.add(new Problem(Kind.PENDING, s.version(), name + " is being run right now ("
+                        + s.detail() + "); wait for it."));
                 case UNKNOWN -> problems.add(new Problem(Kind.UNKNOWN_APPLIED, s.version(), name
                         + " is applied but unknown to this build; deploy the build that has it."));
             }

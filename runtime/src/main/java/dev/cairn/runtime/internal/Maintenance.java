@@ -3,11 +3,11 @@ package dev.cairn.runtime.internal;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.BaselineReport;
 import dev.cairn.runtime.LogAction;
-import dev.cairn.runtime.LogEntry;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.RepairReport;
 import dev.cairn.runtime.history.AppliedMigration;
 import dev.cairn.runtime.history.HistoryStore;
+import dev.cairn.runtime.internal.RunningMarkers.Attempt;
 import dev.cairn.runtime.lock.MigrationLock;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * {@code baseline} and {@code repair}: change Cairn's tables only, never the schema, each in one
- * transaction under the lock, with a log row for every change.
+ * transaction under the lock, with a log row for every change. Neither clears the marker of a
+ * non-transactional migration that another process is still running.
  */
 final class Maintenance {
 
@@ -32,11 +33,14 @@ final class Maintenance {
 
     BaselineReport baseline(MigrationVersion version) {
         plan.require(version);
-        return inOneTransaction("baseline", (session, applied) -> {
+        return inOneTransaction("baseline", (session, lock, applied) -> {
             new AppliedChecks(settings, plan, session.database()).checkKnown(applied);
+            List<MigrationDescriptor> toMark = plan.pending(applied.keySet(), version);
+            RunningMarkers markers = new RunningMarkers(session);
+            markers.refuseToClearRunning("baseline", markers.openAttempts(toMark), lock);
             List<MigrationVersion> marked = new ArrayList<>();
             Instant now = HistoryStore.now();
-            for (MigrationDescriptor m : plan.pending(applied.keySet(), version)) {
+            for (MigrationDescriptor m : toMark) {
                 session.history().insertApplied(session.connection(), m, now, settings.installedBy(), 0);
                 session.history().log(session.connection(), m, LogAction.BASELINE, now, settings.installedBy(), 0,
                         "baseline at " + version);
@@ -47,7 +51,10 @@ final class Maintenance {
     }
 
     RepairReport repair() {
-        return inOneTransaction("repair", (session, applied) -> {
+        return inOneTransaction("repair", (session, lock, applied) -> {
+            RunningMarkers markers = new RunningMarkers(session);
+            List<Attempt> open = markers.openAttempts(plan.all());
+            markers.refuseToClearRunning("repair", open, lock);
             HistoryStore history = session.history();
             Connection connection = session.connection();
             Instant now = HistoryStore.now();
@@ -60,12 +67,10 @@ final class Maintenance {
                 accepted.add(m.version());
             }
             List<MigrationVersion> cleared = new ArrayList<>();
-            for (LogEntry open : history.openAttempts(connection).values()) {
-                if (plan.find(open.version()).isPresent()) {
-                    history.log(connection, plan.require(open.version()), LogAction.REPAIR, now, settings.installedBy(), 0,
-                            "cleared " + open.action() + " of " + open.loggedOn());
-                    cleared.add(open.version());
-                }
+            for (Attempt attempt : open) {
+                history.log(connection, attempt.migration(), LogAction.REPAIR, now, settings.installedBy(), 0,
+                        "cleared " + attempt.entry().action() + " of " + attempt.entry().loggedOn());
+                cleared.add(attempt.migration().version());
             }
             return new RepairReport(session.database(), accepted, cleared);
         });
@@ -73,14 +78,18 @@ final class Maintenance {
 
     /** Work on Cairn's tables inside one locked transaction. */
     private interface TableWork<T> {
-        T run(Session session, Map<MigrationVersion, AppliedMigration> applied) throws SQLException;
+        T run(Session session, MigrationLock lock, Map<MigrationVersion, AppliedMigration> applied) throws SQLException;
     }
 
     private <T> T inOneTransaction(String doing, TableWork<T> work) {
         try (Session session = Session.open(settings)) {
             return session.run(doing, () -> {
                 try (MigrationLock lock = session.lock()) {
-                    return new StepRunner(session, lock).firstTransaction(applied -> work.run(session, applied));
+                    LockedHistory locked = new LockedHistory(session, lock);
+                    return locked.firstTransaction(applied -> {
+                        locked.ensureTables();
+                        return work.run(session, lock, applied);
+                    });
                 }
             });
         }

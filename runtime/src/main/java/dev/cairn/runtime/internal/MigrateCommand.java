@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * {@code migrate} and {@code dryRun}. The up-to-date path, the common case at every start, costs
- * the lock, a catalog lookup and one read of the history table: no per-migration query.
+ * the lock and one read of the history table: no catalog lookup, no per-migration query.
  */
 final class MigrateCommand {
 
@@ -44,18 +44,22 @@ final class MigrateCommand {
 
     private MigrationReport migrate(Session session, MigrationVersion target, long start) throws SQLException {
         try (MigrationLock lock = session.lock()) {
-            StepRunner runner = new StepRunner(session, lock);
-            List<MigrationDescriptor> todo = runner.firstTransaction(applied -> {
+            LockedHistory locked = new LockedHistory(session, lock);
+            List<MigrationDescriptor> todo = locked.firstTransaction(applied -> {
                 List<MigrationDescriptor> pending = checkedPlan(session, applied, target);
-                runner.checkNotInterrupted(pending);
+                if (!pending.isEmpty()) {
+                    locked.ensureTables();
+                    new RunningMarkers(session).checkNotInterrupted(pending, locked);
+                }
                 return pending;
             });
-            Optional<MigrationVersion> newest = AppliedChecks.newest(runner.appliedVersions());
+            Optional<MigrationVersion> newest = AppliedChecks.newest(locked.appliedVersions());
             if (todo.isEmpty()) {
                 LOG.log(Level.DEBUG, () -> session.database() + " is up to date");
                 return new MigrationReport(session.database(), List.of(), Duration.ofNanos(System.nanoTime() - start), null);
             }
             Path backup = settings.backupDirectory() == null ? null : Backups.automatic(session);
+            StepRunner runner = new StepRunner(session, locked, plan);
             List<ExecutedMigration> applied = new ArrayList<>();
             for (MigrationDescriptor m : todo) {
                 boolean outOfOrder = newest.isPresent() && m.version().compareTo(newest.get()) < 0;
@@ -81,7 +85,9 @@ final class MigrateCommand {
 
     /**
      * Runs the plan inside one transaction that is rolled back. Cairn's tables are created inside
-     * it too when missing, so the database is left exactly as it was.
+     * it too when missing, so the database is left exactly as it was. On SQLite, a table rebuild
+     * while foreign keys are enforced starts the whole dry run over with them off, as migrate
+     * does for that one migration.
      */
     DryRunReport dryRun() {
         try (Session session = Session.open(settings)) {
@@ -90,24 +96,30 @@ final class MigrateCommand {
     }
 
     private DryRunReport dryRun(Session session) throws SQLException {
-        try (MigrationLock lock = session.lock();
-                ForeignKeyGuard foreignKeys = session.dialect().guardForeignKeys(session.connection())) {
-            StepRunner runner = new StepRunner(session, lock);
-            try {
-                Map<MigrationVersion, AppliedMigration> applied = runner.begin();
-                List<MigrationDescriptor> todo = checkedPlan(session, applied, null);
-                Optional<MigrationVersion> newest = AppliedChecks.newest(applied.keySet());
-                List<ExecutedMigration> ran = new ArrayList<>();
-                for (MigrationDescriptor m : todo.stream().filter(MigrationDescriptor::transactional).toList()) {
-                    ran.add(tryOut(session, m, newest.isPresent() && m.version().compareTo(newest.get()) < 0));
-                }
-                foreignKeys.check();
-                return new DryRunReport(session.database(), ran,
-                        todo.stream().filter(m -> !m.transactional()).toList());
-            } finally {
-                lock.rollback();
-            }
+        try (MigrationLock lock = session.lock()) {
+            return RerunWithoutForeignKeys.retrying(session, foreignKeys -> dryRun(session, lock, foreignKeys));
         }
+    }
+
+    private DryRunReport dryRun(Session session, MigrationLock lock, ForeignKeyGuard foreignKeys) throws SQLException {
+        DryRunReport report;
+        try {
+            Map<MigrationVersion, AppliedMigration> applied = new LockedHistory(session, lock).begin();
+            foreignKeys.start();
+            List<MigrationDescriptor> todo = checkedPlan(session, applied, null);
+            Optional<MigrationVersion> newest = AppliedChecks.newest(applied.keySet());
+            List<ExecutedMigration> ran = new ArrayList<>();
+            for (MigrationDescriptor m : todo.stream().filter(MigrationDescriptor::transactional).toList()) {
+                ran.add(tryOut(session, m, newest.isPresent() && m.version().compareTo(newest.get()) < 0));
+            }
+            foreignKeys.check();
+            report = new DryRunReport(session.database(), ran, todo.stream().filter(m -> !m.transactional()).toList());
+        } catch (SQLException | RuntimeException e) {
+            lock.rollbackAfter(e);
+            throw e;
+        }
+        lock.rollback();
+        return report;
     }
 
     private static ExecutedMigration tryOut(Session session, MigrationDescriptor m, boolean outOfOrder) {
@@ -115,8 +127,12 @@ final class MigrateCommand {
         long start = System.nanoTime();
         try {
             m.newStep().up(ctx);
+            if (ctx.foreignKeysOffRequested()) {
+                throw new RerunWithoutForeignKeys();
+            }
         } catch (Exception e) {
-            throw Failures.failed(m, Mode.DRY_RUN, ctx, e);
+            // The whole dry run starts over with foreign keys off, even if up() caught the signal.
+            throw ctx.foreignKeysOffRequested() ? new RerunWithoutForeignKeys() : Failures.failed(m, Mode.DRY_RUN, ctx, e);
         }
         return new ExecutedMigration(m.version(), m.description(), m.className(),
                 Duration.ofNanos(System.nanoTime() - start), outOfOrder, ctx.statements());

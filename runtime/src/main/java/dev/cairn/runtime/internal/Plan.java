@@ -113,17 +113,22 @@ public final class Plan {
         return inPlanOrder(wanted, false);
     }
 
-    /** {@code version} and every applied migration depending on it, directly or not, in reverse plan order. */
+    /**
+     * {@code version} and every applied migration depending on it, directly or not, in reverse
+     * plan order. The walk goes through unapplied migrations too: an applied migration can
+     * depend on a pending one (dependsOn was edited after it ran, which leaves its checksum alone).
+     */
     public List<MigrationDescriptor> rollbackOf(MigrationVersion version, Set<MigrationVersion> applied) {
-        Set<MigrationVersion> undo = new HashSet<>();
+        Set<MigrationVersion> reached = new HashSet<>();
         Deque<MigrationVersion> toVisit = new ArrayDeque<>(List.of(version));
         while (!toVisit.isEmpty()) {
             MigrationVersion v = toVisit.poll();
-            if (applied.contains(v) && undo.add(v)) {
+            if (reached.add(v)) {
                 dependents.getOrDefault(v, List.of()).forEach(d -> toVisit.add(d.version()));
             }
         }
-        return inPlanOrder(undo, true);
+        reached.retainAll(applied);
+        return inPlanOrder(reached, true);
     }
 
     /** Every applied migration after {@code version} in plan order, in reverse plan order. */

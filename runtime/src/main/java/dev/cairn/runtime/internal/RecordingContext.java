@@ -28,6 +28,7 @@ final class RecordingContext implements MigrationContext {
     private final boolean dryRun;
     private final List<String> statements = new ArrayList<>();
     private String failedStatement;
+    private boolean foreignKeysOffRequested;
 
     RecordingContext(Connection connection, Dialect dialect, MigrationDescriptor migration, boolean dryRun) {
         this.connection = connection;
@@ -58,6 +59,7 @@ final class RecordingContext implements MigrationContext {
 
     @Override
     public int execute(String sql, Object... params) throws SQLException {
+        failedStatement = null;
         try (PreparedStatement statement = prepare(sql, params)) {
             boolean hasRows = statement.execute();
             return hasRows ? 0 : Math.max(statement.getUpdateCount(), 0);
@@ -69,6 +71,7 @@ final class RecordingContext implements MigrationContext {
 
     @Override
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        failedStatement = null;
         try (PreparedStatement statement = prepare(sql, params); ResultSet rows = statement.executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
@@ -112,12 +115,30 @@ final class RecordingContext implements MigrationContext {
 
     @Override
     public void rebuildTable(String table, String definition, Map<String, String> copy) throws SQLException {
+        if (dialect.rebuildNeedsForeignKeysOff(connection)) {
+            if (!migration.transactional()) {
+                throw new SQLException("rebuildTable(\"" + table + "\") needs foreign keys off, which Cairn switches"
+                        + " only around a migration's transaction, and this migration is non-transactional: make it"
+                        + " transactional (a rebuild must be all or nothing anyway)");
+            }
+            // Remembered, not only thrown: up() may catch the signal, and the runner must still start over.
+            foreignKeysOffRequested = true;
+            throw new RerunWithoutForeignKeys();
+        }
         dialect.rebuildTable(this, table, definition, copy);
     }
 
-    /** The statement that failed, if a statement run through this context failed. */
+    /**
+     * The statement that failed, if the last statement run through this context failed; a
+     * failure that the migration caught and went on from is forgotten at its next statement.
+     */
     String failedStatement() {
         return failedStatement;
+    }
+
+    /** Whether a table rebuild asked for the migration to start over with foreign keys off. */
+    boolean foreignKeysOffRequested() {
+        return foreignKeysOffRequested;
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {

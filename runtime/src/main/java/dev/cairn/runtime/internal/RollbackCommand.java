@@ -42,14 +42,18 @@ final class RollbackCommand {
         try (Session session = Session.open(settings)) {
             return session.run("roll back", () -> {
                 try (MigrationLock lock = session.lock()) {
-                    StepRunner runner = new StepRunner(session, lock);
-                    List<MigrationDescriptor> undo = runner.firstTransaction(applied -> {
+                    LockedHistory locked = new LockedHistory(session, lock);
+                    List<MigrationDescriptor> undo = locked.firstTransaction(applied -> {
                         new AppliedChecks(settings, plan, session.database()).checkKnown(applied);
                         List<MigrationDescriptor> steps = to ? plan.rollbackAfter(version, applied.keySet())
                                 : rollbackOf(named, applied, session);
                         checkReversible(named, steps, to);
+                        if (!steps.isEmpty()) {
+                            locked.ensureTables();
+                        }
                         return steps;
                     });
+                    StepRunner runner = new StepRunner(session, locked, plan);
                     List<ExecutedMigration> done = new ArrayList<>();
                     for (MigrationDescriptor m : undo) {
                         ExecutedMigration step = runner.rollBack(m);

@@ -7,6 +7,8 @@ import dev.cairn.runtime.dialect.Dialects;
 import dev.cairn.runtime.history.HistoryStore;
 import dev.cairn.runtime.lock.LockRequest;
 import dev.cairn.runtime.lock.MigrationLock;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -15,6 +17,8 @@ import java.sql.SQLException;
  * write also take the {@link #lock()}.
  */
 final class Session implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger("dev.cairn.runtime.Migrator");
 
     private final Settings settings;
     private final Connection connection;
@@ -125,12 +129,17 @@ final class Session implements AutoCloseable {
                 + ". Migrations reported as applied before this error stay applied; nothing else was changed.", e);
     }
 
+    /**
+     * Closes the connection. A failure is only logged: the command's work is committed or rolled
+     * back by then, and its report or error is what the caller needs.
+     */
     @Override
     public void close() {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw failure("close the connection", e);
+            LOG.log(Level.WARNING, "Cannot close the connection to " + database + " after Cairn's work on it, which is"
+                    + " finished: " + e.getMessage(), e);
         }
     }
 }

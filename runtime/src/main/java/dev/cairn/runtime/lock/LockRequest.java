@@ -9,8 +9,8 @@ import java.time.Duration;
  *
  * @param work the connection migrations run on
  * @param connections opens another connection, for locks that need their own
- * @param name identifies the lock: the qualified history table, so that separate histories do
- *     not block each other
+ * @param name identifies the lock: the history table as Cairn's SQL names it (with its schema
+ *     when one is configured), so that separate histories do not block each other
  * @param timeout how long to wait for another holder
  * @param database how messages name the database
  */

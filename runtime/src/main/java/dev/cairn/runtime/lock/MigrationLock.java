@@ -25,6 +25,18 @@ public interface MigrationLock extends AutoCloseable {
     void rollback() throws SQLException;
 
     /**
+     * Rolls back after {@code failure} ended the transaction's work. An error of the rollback
+     * itself is added to {@code failure} as suppressed: the failure is what the user must see.
+     */
+    default void rollbackAfter(Throwable failure) {
+        try {
+            rollback();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
      * Whether the lock is also held between transactions, for the whole command. If so, a
      * non-transactional migration's "running" marker found under the lock was left by a process
      * that died; if not, its owner may still be running it.

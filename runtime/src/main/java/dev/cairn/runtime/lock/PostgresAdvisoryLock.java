@@ -2,6 +2,8 @@ package dev.cairn.runtime.lock;
 
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +24,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 
     /** The high half of every Cairn lock key ("cair"), so that keys rarely meet an application's. */
     private static final long KEY_PREFIX = 0x63616972L;
+    private static final Logger LOG = System.getLogger("dev.cairn.runtime.Migrator");
 
     private final Connection work;
     private final Connection lockConnection;
@@ -36,27 +39,52 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 
     /** Waits for the lock named by the request and returns it held. */
     public static PostgresAdvisoryLock acquire(LockRequest request) throws SQLException {
-        long key = keyOf(request.name());
         Connection lockConnection = request.connections().open();
         try {
             lockConnection.setAutoCommit(true);
+            long key = keyOf(qualified(lockConnection, request.name()));
             long deadline = System.nanoTime() + request.timeout().toNanos();
-            long pause = 50;
-            while (!tryLock(lockConnection, key)) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw timeout(lockConnection, key, request);
-                }
-                sleep(pause);
-                pause = Math.min(pause * 2, 500);
+            if (!tryLock(lockConnection, key)) {
+                LOG.log(Level.INFO, () -> "Waiting for the Cairn migration lock of " + request.database()
+                        + ", which another session holds (up to " + request.timeout().toSeconds() + " s)");
+                long pause = 50;
+                do {
+                    if (System.nanoTime() - deadline > 0) {
+                        throw timeout(lockConnection, key, request);
+                    }
+                    sleep(pause);
+                    pause = Math.min(pause * 2, 500);
+                } while (!tryLock(lockConnection, key));
             }
             return new PostgresAdvisoryLock(request.work(), lockConnection, key);
         } catch (SQLException | RuntimeException e) {
-            lockConnection.close();
+            try {
+                lockConnection.close();
+            } catch (SQLException closeError) {
+                e.addSuppressed(closeError);
+            }
             throw e;
         }
     }
 
-    static long keyOf(String name) {
+    /**
+     * The history table's name with its schema: an unqualified name means the current schema
+     * (asked on the lock's connection, which comes from the same source as the work connection),
+     * so that {@code schema("public")} and no schema option, which name the same table, take the
+     * same lock.
+     */
+    private static String qualified(Connection connection, String table) throws SQLException {
+        if (table.contains(".")) {
+            return table;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT current_schema()");
+                ResultSet row = statement.executeQuery()) {
+            String schema = row.next() ? row.getString(1) : null;
+            return schema == null ? table : schema + "." + table;
+        }
+    }
+
+    private static long keyOf(String name) {
         CRC32 crc = new CRC32();
         crc.update(name.getBytes(StandardCharsets.UTF_8));
         return KEY_PREFIX << 32 | crc.getValue();
@@ -81,28 +109,40 @@ public final class PostgresAdvisoryLock implements MigrationLock {
         }
     }
 
+    /** A session holding the lock, as pg_stat_activity describes it. */
+    private record Holder(int pid, String description) {
+    }
+
     private static MigrationException timeout(Connection connection, long key, LockRequest request) throws SQLException {
-        List<String> holders = new ArrayList<>();
+        List<Holder> holders = holders(connection, key);
+        String holder = holders.isEmpty() ? "a session that ended just now"
+                : String.join(" and ", holders.stream().map(Holder::description).toList());
+        String pid = holders.isEmpty() ? "<pid>" : String.valueOf(holders.get(0).pid());
+        return new MigrationException(ErrorCode.LOCK_TIMEOUT, "Timed out after " + request.timeout().toSeconds()
+                + " s waiting for the Cairn migration lock of " + request.database() + ": it is held by " + holder
+                + ". Probably another instance is migrating: wait for it and retry, or raise lockTimeout. If that"
+                + " session is stuck, end it with SELECT pg_terminate_backend(" + pid + ").");
+    }
+
+    /** The sessions holding the lock; advisory locks are per database, so only this database's. */
+    private static List<Holder> holders(Connection connection, long key) throws SQLException {
+        List<Holder> holders = new ArrayList<>();
         String sql = "SELECT a.pid, a.application_name, a.client_addr::text, a.backend_start, a.state"
                 + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1";
+                + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1"
+                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, key >>> 32);
             statement.setLong(2, key & 0xFFFFFFFFL);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    holders.add("backend pid " + row.getInt(1) + " (application_name \"" + row.getString(2) + "\", client "
-                            + (row.getString(3) == null ? "local" : row.getString(3)) + ", connected since "
-                            + row.getTimestamp(4).toInstant() + ", " + row.getString(5) + ")");
+                    holders.add(new Holder(row.getInt(1), "backend pid " + row.getInt(1) + " (application_name \""
+                            + row.getString(2) + "\", client " + (row.getString(3) == null ? "local" : row.getString(3))
+                            + ", connected since " + row.getTimestamp(4).toInstant() + ", " + row.getString(5) + ")"));
                 }
             }
         }
-        String holder = holders.isEmpty() ? "a session that ended just now" : String.join(" and ", holders);
-        String pid = holders.isEmpty() ? "<pid>" : holders.get(0).split(" ")[2];
-        return new MigrationException(ErrorCode.LOCK_TIMEOUT, "Timed out after " + request.timeout().toSeconds()
-                + " s waiting for the Cairn migration lock of " + request.database() + ": it is held by " + holder
-                + ". Probably another instance is migrating: wait for it and retry, or raise lockTimeout. If that"
-                + " session is stuck, end it with SELECT pg_terminate_backend(" + pid + ").");
+        return holders;
     }
 
     @Override
@@ -138,10 +178,21 @@ public final class PostgresAdvisoryLock implements MigrationLock {
             rollback();
         } finally {
             // Unlock explicitly: a pooled connection's session outlives close().
-            try (lockConnection; PreparedStatement statement = lockConnection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            try (PreparedStatement statement = lockConnection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
                 statement.setLong(1, key);
                 statement.execute();
+            } finally {
+                closeLockConnection();
             }
+        }
+    }
+
+    /** Closes the lock's connection after the unlock; a failure then loses nothing, so it is only logged. */
+    private void closeLockConnection() {
+        try {
+            lockConnection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Cannot close the connection of the Cairn migration lock (already unlocked)", e);
         }
     }
 }

@@ -1,0 +1,151 @@
+package dev.cairn.runtime.internal;
+
+import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.ErrorCode;
+import dev.cairn.runtime.LogAction;
+import dev.cairn.runtime.LogEntry;
+import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.internal.Owner.Liveness;
+import dev.cairn.runtime.lock.MigrationLock;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The open attempts of non-transactional migrations (a "running" marker or a failure in the
+ * log, not closed by a later row): whether one blocks a command, and what to tell the user.
+ * One rule decides whether a marker's run is still going, for migrate, repair, baseline and status.
+ */
+final class RunningMarkers {
+
+    private static final Logger LOG = System.getLogger("dev.cairn.runtime.Migrator");
+
+    /** A migration's last attempt, still open: it failed or is running. */
+    record Attempt(MigrationDescriptor migration, LogEntry entry) {
+    }
+
+    private final Session session;
+
+    RunningMarkers(Session session) {
+        this.session = session;
+    }
+
+    /**
+     * Refuses if a non-transactional migration of {@code todo} was interrupted or failed and may
+     * be half applied. Waits instead, outside any transaction, while another process is still
+     * running it (SQLite, whose lock does not cover such a run). Inside the caller's transaction.
+     */
+    void checkNotInterrupted(List<MigrationDescriptor> todo, LockedHistory locked) throws SQLException {
+        if (todo.stream().allMatch(MigrationDescriptor::transactional)) {
+            return;
+        }
+        long deadline = System.nanoTime() + session.settings().lockTimeout().toNanos();
+        boolean waiting = false;
+        Attempt open;
+        while ((open = openAttempt(todo, locked.applied().keySet())) != null) {
+            if (!stillRunning(open.entry(), locked.lock())) {
+                throw interrupted(open, locked.lock());
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw timedOut(open);
+            }
+            if (!waiting) {
+                Attempt running = open;
+                LOG.log(Level.INFO, () -> "Waiting for migration " + running.migration().displayName()
+                        + ", which another process is running (" + running.entry().detail() + ")");
+                waiting = true;
+            }
+            locked.lock().rollback();
+            pause();
+            locked.beginAgain();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for another process's migration.", e);
+        }
+    }
+
+    /** The open attempt of an unapplied non-transactional migration of {@code todo}, or {@code null}. One query. */
+    private Attempt openAttempt(Collection<MigrationDescriptor> todo, Set<MigrationVersion> applied) throws SQLException {
+        return openAttempts(todo.stream().filter(m -> !m.transactional() && !applied.contains(m.version())).toList())
+                .stream().findFirst().orElse(null);
+    }
+
+    /** The open attempts of {@code among}, in their order. One query. */
+    List<Attempt> openAttempts(Collection<MigrationDescriptor> among) throws SQLException {
+        Map<MigrationVersion, LogEntry> open = session.history().openAttempts(session.connection());
+        return among.stream().filter(m -> open.containsKey(m.version())).map(m -> new Attempt(m, open.get(m.version()))).toList();
+    }
+
+    /**
+     * Whether the attempt's run is still going in another command, which must be waited for and
+     * must not be cleared. Under a lock held for the whole command it has ended: its run held
+     * that lock. Otherwise (SQLite) its process tells.
+     */
+    static boolean stillRunning(LogEntry entry, MigrationLock lock) {
+        return entry.action() == LogAction.RUNNING && !lock.heldForWholeCommand()
+                && Owner.liveness(entry.detail()) == Liveness.RUNNING;
+    }
+
+    /**
+     * Refuses, for {@code doing} (repair, baseline), to clear the marker of a run that is still
+     * going. A marker of another host cannot be judged; a person running repair has looked, so it
+     * is cleared.
+     */
+    void refuseToClearRunning(String doing, List<Attempt> attempts, MigrationLock lock) {
+        for (Attempt open : attempts) {
+            if (stillRunning(open.entry(), lock)) {
+                throw new MigrationException(ErrorCode.INTERRUPTED, "Cannot " + doing + ": migration "
+                        + open.migration().displayName() + " is being run right now (its " + open.entry().detail()
+                        + ", started " + open.entry().loggedOn() + ", is still going). Wait for it to finish, then look at"
+                        + " status again. Nothing was changed.");
+            }
+        }
+    }
+
+    /** The refusal to run past an open attempt, which may have left the migration half applied. */
+    private MigrationException interrupted(Attempt open, MigrationLock lock) {
+        LogEntry entry = open.entry();
+        MigrationDescriptor m = open.migration();
+        return new MigrationException(ErrorCode.INTERRUPTED, "Migration " + m.displayName() + " is non-transactional"
+                + " (transactional = false) and its last run, started " + entry.loggedOn() + ", " + whatHappened(entry, lock)
+                + ". Part of it may be applied, so Cairn will not run it again by itself. Check "
+                + session.database() + ", undo or complete its changes by hand, then run repair to clear this state,"
+                + " and migrate again (it will run migration " + m.version() + " again). Nothing was changed.");
+    }
+
+    /** The refusal after waiting too long for another process's run. */
+    private MigrationException timedOut(Attempt open) {
+        LogEntry entry = open.entry();
+        return new MigrationException(ErrorCode.LOCK_TIMEOUT, "Timed out after "
+                + session.settings().lockTimeout().toSeconds() + " s waiting for migration "
+                + open.migration().displayName() + ", which another process is running (" + entry.detail()
+                + ", since " + entry.loggedOn() + "). Wait for it and retry, or raise lockTimeout.");
+    }
+
+    private static String whatHappened(LogEntry entry, MigrationLock lock) {
+        if (entry.action() == LogAction.FAIL) {
+            return "failed (" + entry.detail().lines().findFirst().orElse("") + ")";
+        }
+        if (!lock.heldForWholeCommand() && Owner.liveness(entry.detail()) == Liveness.UNKNOWN) {
+            return "has not finished: its " + entry.detail() + " " + cannotTell(entry);
+        }
+        return "never finished: its " + entry.detail() + " ended (the process died, was killed, or lost its connection)";
+    }
+
+    /** For a marker of another host. */
+    static String cannotTell(LogEntry entry) {
+        return "ran on another host, and Cairn cannot tell whether it is still running on host "
+                + Owner.host(entry.detail()).orElse("?");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.cairn.runtime.internal;
+
+import dev.cairn.runtime.LogAction;
+import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.history.AppliedMigration;
+import dev.cairn.runtime.history.HistoryStore;
+import dev.cairn.runtime.internal.Failures.Mode;
+import dev.cairn.runtime.lock.MigrationLock;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * What the history and the log say about each step: its history row and log row, the
+ * "running" marker around a non-transactional step, and the FAIL row of a failed one.
+ */
+final class StepRecords {
+
+    private final Session session;
+    private final MigrationLock lock;
+    private final Connection connection;
+    private final HistoryStore history;
+
+    StepRecords(Session session, MigrationLock lock) {
+        this.session = session;
+        this.lock = lock;
+        this.connection = session.connection();
+        this.history = session.history();
+    }
+
+    /**
+     * Records a transactional step in its transaction.
+     *
+     * @param current the history row of a migration being rolled back
+     * @return the new history row of an applied migration; {@code null} after a rollback
+     */
+    AppliedMigration record(MigrationDescriptor m, Mode mode, long millis, AppliedMigration current) throws SQLException {
+        Instant now = HistoryStore.now();
+        if (mode == Mode.APPLY) {
+            AppliedMigration row = history.insertApplied(connection, m, now, installedBy(), millis);
+            history.log(connection, m, LogAction.APPLY, now, installedBy(), millis, "");
+            return row;
+        }
+        history.deleteApplied(connection, current);
+        history.log(connection, m, LogAction.ROLLBACK, now, installedBy(), millis, "");
+        return null;
+    }
+
+    /**
+     * Commits the "running" marker of a non-transactional step, in the transaction begun for it.
+     * A rollback is unrecorded first: if it is interrupted, the migration shows as pending behind
+     * an open marker, which stops every later migrate until a person looks.
+     */
+    void openMarker(MigrationDescriptor m, Mode mode, Owner owner, AppliedMigration current) throws SQLException {
+        try {
+            if (mode == Mode.ROLLBACK) {
+                history.deleteApplied(connection, current);
+            }
+            history.log(connection, m, LogAction.RUNNING, HistoryStore.now(), installedBy(), 0,
+                    (mode == Mode.APPLY ? "up() run " : "down() run ") + owner.marker());
+            lock.commit();
+        } catch (SQLException | RuntimeException e) {
+            lock.rollbackAfter(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Closes the marker of a non-transactional step that ran, in the caller's transaction.
+     *
+     * @return the new history row of an applied migration; {@code null} after a rollback
+     */
+    AppliedMigration closeMarker(MigrationDescriptor m, Mode mode, long millis) throws SQLException {
+        Instant now = HistoryStore.now();
+        AppliedMigration row = mode == Mode.APPLY ? history.insertApplied(connection, m, now, installedBy(), millis) : null;
+        history.log(connection, m, mode == Mode.APPLY ? LogAction.APPLY : LogAction.ROLLBACK, now, installedBy(), millis, "");
+        return row;
+    }
+
+    /**
+     * The failure of a step whose transaction, if any, was rolled back, after writing its FAIL
+     * row in a transaction of its own; or, if the database refuses writes, that error, which
+     * says what to do, with no row (it could not be written).
+     */
+    MigrationException failed(MigrationDescriptor m, Mode mode, RecordingContext ctx, Exception error, long millis) {
+        SQLException readOnly = SqlErrors.find(error);
+        if (readOnly != null && session.dialect().isReadOnly(readOnly)) {
+            return session.failure((mode == Mode.APPLY ? "apply migration " : "roll back migration ") + m.displayName(), readOnly);
+        }
+        return withFailRow(Failures.failed(m, mode, ctx, error), m, millis,
+                (mode == Mode.APPLY ? "up: " : "down: ") + Failures.describe(error));
+    }
+
+    /** The failure of a non-transactional step that ran to the end but could not be recorded, with its FAIL row. */
+    MigrationException unrecorded(MigrationDescriptor m, Mode mode, RecordingContext ctx, Exception error, long millis) {
+        return withFailRow(Failures.unrecorded(m, mode, ctx, error), m, millis,
+                (mode == Mode.APPLY ? "up() ran but could not be recorded: " : "down() ran but could not be recorded: ")
+                        + Failures.describe(error));
+    }
+
+    private MigrationException withFailRow(MigrationException failure, MigrationDescriptor m, long millis, String detail) {
+        try {
+            lock.begin();
+            history.log(connection, m, LogAction.FAIL, HistoryStore.now(), installedBy(), millis, detail);
+            lock.commit();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+            lock.rollbackAfter(failure);
+        }
+        return failure;
+    }
+
+    private String installedBy() {
+        return session.settings().installedBy();
+    }
+}
