@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.runtime.testing.DbKind;
+import dev.cairn.runtime.testing.Fixtures;
 import dev.cairn.runtime.testing.Mig;
 import dev.cairn.runtime.testing.TestDb;
 import java.io.IOException;
@@ -30,8 +31,7 @@ class BackupTest {
     private static final MigrationDescriptor V1 = Mig.v("1", "Create routers")
             .up("CREATE TABLE routers (id INTEGER PRIMARY KEY, name VARCHAR(20))",
                     "INSERT INTO routers (id, name) VALUES (1, 'r1')").down("DROP TABLE routers").build();
-    private static final MigrationDescriptor V2 = Mig.v("2", "Create planners")
-            .up("CREATE TABLE planners (id INTEGER PRIMARY KEY)").down("DROP TABLE planners").build();
+    private static final MigrationDescriptor V2 = Fixtures.CREATE_PLANNERS;
     private static final MigrationDescriptor V3 = Mig.v("3", "Create workers")
             .up("CREATE TABLE workers (id INTEGER PRIMARY KEY)").down("DROP TABLE workers").build();
 

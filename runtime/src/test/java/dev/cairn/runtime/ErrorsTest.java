@@ -27,10 +27,8 @@ class ErrorsTest {
     @TempDir
     Path dir;
 
-    private static final MigrationDescriptor V1 = Mig.v("1", "Create routers")
-            .up("CREATE TABLE routers (id INTEGER PRIMARY KEY)").down("DROP TABLE routers").build();
-    private static final MigrationDescriptor V2 = Mig.v("2", "Create planners")
-            .up("CREATE TABLE planners (id INTEGER PRIMARY KEY)").down("DROP TABLE planners").build();
+    private static final MigrationDescriptor V1 = Fixtures.CREATE_ROUTERS;
+    private static final MigrationDescriptor V2 = Fixtures.CREATE_PLANNERS;
 
     @Test
     void urlNoDriverAccepts_failsAtLoadNamingTheUrlWithoutItsPassword() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.runtime.testing.Connections;
 import dev.cairn.runtime.testing.DbKind;
+import dev.cairn.runtime.testing.Fixtures;
 import dev.cairn.runtime.testing.Mig;
 import dev.cairn.runtime.testing.TestDb;
 import java.nio.file.Files;
@@ -24,10 +25,8 @@ class HandlingTest {
     @TempDir
     Path dir;
 
-    private static final MigrationDescriptor V1 = Mig.v("1", "Create routers")
-            .up("CREATE TABLE routers (id INTEGER PRIMARY KEY)").down("DROP TABLE routers").build();
-    private static final MigrationDescriptor V2 = Mig.v("2", "Create planners")
-            .up("CREATE TABLE planners (id INTEGER PRIMARY KEY)").down("DROP TABLE planners").build();
+    private static final MigrationDescriptor V1 = Fixtures.CREATE_ROUTERS;
+    private static final MigrationDescriptor V2 = Fixtures.CREATE_PLANNERS;
 
     @ParameterizedTest
     @EnumSource(DbKind.class)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.testing.DbKind;
+import dev.cairn.runtime.testing.Fixtures;
 import dev.cairn.runtime.testing.Mig;
 import dev.cairn.runtime.testing.TestDb;
 import java.nio.file.Path;
@@ -21,10 +22,8 @@ class RollbackTest {
     @TempDir
     Path dir;
 
-    private static final MigrationDescriptor V1 = Mig.v("1", "Create routers")
-            .up("CREATE TABLE routers (id INTEGER PRIMARY KEY)").down("DROP TABLE routers").build();
-    private static final MigrationDescriptor V2 = Mig.v("2", "Create planners")
-            .up("CREATE TABLE planners (id INTEGER PRIMARY KEY)").down("DROP TABLE planners").build();
+    private static final MigrationDescriptor V1 = Fixtures.CREATE_ROUTERS;
+    private static final MigrationDescriptor V2 = Fixtures.CREATE_PLANNERS;
     private static final MigrationDescriptor V3 = Mig.v("3", "Router names").dependsOn("1")
             .up("CREATE TABLE router_names (id INTEGER)").down("DROP TABLE router_names").build();
     private static final MigrationDescriptor V4 = Mig.v("4", "Router name index").dependsOn("3")

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +155,6 @@ final class RecordingContext implements MigrationContext {
     }
 
     private static String describe(String sql, Object... params) {
-        return params.length == 0 ? sql : sql + " -- parameters " + Arrays.toString(params);
+        return StatementText.of(sql, params);
     }
 }

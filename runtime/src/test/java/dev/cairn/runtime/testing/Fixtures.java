@@ -1,12 +1,21 @@
 package dev.cairn.runtime.testing;
 
+import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Migration sets shared by tests and the child processes they start. */
+/** Migrations and migration sets shared by tests and the child processes they start. */
 public final class Fixtures {
+
+    /** Version 1: creates {@code routers (id)}. */
+    public static final MigrationDescriptor CREATE_ROUTERS = Mig.v("1", "Create routers")
+            .up("CREATE TABLE routers (id INTEGER PRIMARY KEY)").down("DROP TABLE routers").build();
+
+    /** Version 2, independent of 1: creates {@code planners (id)}. */
+    public static final MigrationDescriptor CREATE_PLANNERS = Mig.v("2", "Create planners")
+            .up("CREATE TABLE planners (id INTEGER PRIMARY KEY)").down("DROP TABLE planners").build();
 
     private Fixtures() {
     }
@@ -26,7 +35,7 @@ public final class Fixtures {
                 run("2"), run("3"), run("4"), run("5"));
     }
 
-    private static dev.cairn.runtime.MigrationDescriptor run(String version) {
+    private static MigrationDescriptor run(String version) {
         return Mig.v(version, "Table " + version).dependsOn("1")
                 .up("CREATE TABLE t" + version + " (id INTEGER)", "INSERT INTO applied_runs (version) VALUES ('" + version + "')")
                 .build();
