@@ -1,12 +1,17 @@
 package dev.cairn.processor.generate;
 
+import static dev.cairn.processor.generate.RuntimeNames.DESCRIPTOR;
+import static dev.cairn.processor.generate.RuntimeNames.DESCRIPTOR_LIST;
+import static dev.cairn.processor.generate.RuntimeNames.GENERATED;
+import static dev.cairn.processor.generate.RuntimeNames.LIST;
+import static dev.cairn.processor.generate.RuntimeNames.SOURCE;
+import static dev.cairn.processor.generate.RuntimeNames.VERSION;
+
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.cairn.processor.model.MigrationModel;
 import dev.cairn.processor.model.MigrationModel.Dependency;
@@ -28,19 +33,6 @@ public final class RegistryWriter {
 
     static final int PART_SIZE = 400;
 
-    private static final String RUNTIME = "dev.cairn.runtime";
-    private static final ClassName VERSION = ClassName.get("dev.cairn", "MigrationVersion");
-    private static final ClassName DESCRIPTOR = ClassName.get(RUNTIME, "MigrationDescriptor");
-    private static final ClassName SOURCE = ClassName.get(RUNTIME, "MigrationSource");
-    private static final ClassName JAVA_MIGRATION = ClassName.get(RUNTIME, "JavaMigration");
-    private static final ClassName CONTEXT = ClassName.get(RUNTIME, "MigrationContext");
-    private static final ClassName IRREVERSIBLE = ClassName.get(RUNTIME, "IrreversibleMigrationException");
-    private static final ClassName MIGRATOR = ClassName.get(RUNTIME, "Migrator");
-    private static final ClassName REPORT = ClassName.get(RUNTIME, "MigrationReport");
-    private static final ClassName DATA_SOURCE = ClassName.get("javax.sql", "DataSource");
-    private static final ClassName LIST = ClassName.get(List.class);
-    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-    private static final ParameterizedTypeName DESCRIPTOR_LIST = ParameterizedTypeName.get(LIST, DESCRIPTOR);
 
     /** The registry's simple name. */
     public static final String REGISTRY_NAME = "MigrationRegistry";
@@ -80,10 +72,10 @@ public final class RegistryWriter {
         }
         plan.forEach(migration -> type.addOriginatingElement(migration.element()));
         addDescriptors(type, registry, plan);
-        addEntryPoints(type, registry);
+        EntryPoints.addTo(type, registry);
         for (MigrationModel migration : plan) {
             if (!migration.reversible()) {
-                type.addType(rollbackStub(migration));
+                type.addType(RollbackStubs.stubFor(migration, stubName(migration)));
             }
         }
         return JavaFile.builder(packageName, type.build())
@@ -168,82 +160,7 @@ public final class RegistryWriter {
         return migration.requireVersion().constantName();
     }
 
-    private static String stubName(MigrationModel migration) {
+    static String stubName(MigrationModel migration) {
         return "Irreversible" + constantName(migration);
-    }
-
-    private static void addEntryPoints(TypeSpec.Builder type, ClassName registry) {
-        type.addMethod(MethodSpec.constructorBuilder()
-                .addJavadoc("For {@link java.util.ServiceLoader} and tools; applications use the static methods.\n")
-                .addModifiers(Modifier.PUBLIC)
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("runAll")
-                .addJavadoc("Applies every pending migration; the same as {@code migrator(dataSource).migrate()}.\n\n"
-                        + "@param dataSource the database to migrate\n@return what was applied\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(REPORT)
-                .addParameter(DATA_SOURCE, "dataSource")
-                .addStatement("return migrator(dataSource).migrate()")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("runAll")
-                .addJavadoc("Applies every pending migration to the database at a JDBC URL.\n\n"
-                        + "@param jdbcUrl such as {@code jdbc:sqlite:app.db}; a password in it is never logged\n"
-                        + "@return what was applied\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(REPORT)
-                .addParameter(String.class, "jdbcUrl")
-                .addStatement("return $T.configure(new $T(), jdbcUrl).load().migrate()", MIGRATOR, registry)
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("migrator")
-                .addJavadoc("A migrator for these migrations with the default settings.\n\n"
-                        + "@param dataSource the database to migrate\n@return the migrator\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(MIGRATOR)
-                .addParameter(DATA_SOURCE, "dataSource")
-                .addStatement("return configure(dataSource).load()")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("configure")
-                .addJavadoc("Starts configuring a migrator for these migrations; finish with {@code load()}.\n\n"
-                        + "@param dataSource the database to migrate\n@return the builder of options\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(MIGRATOR.nestedClass("Builder"))
-                .addParameter(DATA_SOURCE, "dataSource")
-                .addStatement("return $T.configure(new $T(), dataSource)", MIGRATOR, registry)
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("migrations")
-                .addJavadoc("The migrations in plan order.\n\n@return every migration, each after its dependencies\n")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(DESCRIPTOR_LIST)
-                .addStatement("return PLAN")
-                .build());
-    }
-
-    /** Runs the migration and refuses to roll it back, naming it. */
-    private static TypeSpec rollbackStub(MigrationModel migration) {
-        ClassName migrationClass = ClassName.get(migration.element());
-        return TypeSpec.classBuilder(stubName(migration))
-                .addJavadoc("Migration $L is irreversible: runs {@link $T} and refuses to roll it back.\n",
-                        migration.versionText(), migrationClass)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addSuperinterface(JAVA_MIGRATION)
-                .addField(FieldSpec.builder(migrationClass, "migration", Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("new $T()", migrationClass)
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("up")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .addParameter(CONTEXT, "ctx")
-                        .addException(Exception.class)
-                        .addStatement("migration.up(ctx)")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("down")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .addParameter(CONTEXT, "ctx")
-                        .addStatement("throw new $T($L, $L)", IRREVERSIBLE, JavaLiterals.string(migration.versionText()),
-                                JavaLiterals.string(migration.description()))
-                        .build())
-                .build();
     }
 }
