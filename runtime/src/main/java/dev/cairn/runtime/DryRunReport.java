@@ -1,7 +1,6 @@
 package dev.cairn.runtime;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What {@link Migrator#dryRun()} found: the migrations {@code migrate} would apply, each with the
@@ -25,19 +24,39 @@ public record DryRunReport(String database, List<ExecutedMigration> wouldApply, 
         return wouldApply.isEmpty() && notRun.isEmpty();
     }
 
-    /** The statements as an SQL script, one commented block per migration. */
+    /**
+     * The statements as an SQL script, one commented block per migration. The script only changes
+     * the schema: it records nothing in Cairn's history, so a {@code migrate} after running it
+     * would apply the same migrations again; its header says so. A migration that ran with
+     * SQLite's foreign keys off (a table rebuild) is framed by the pragmas that switch them off,
+     * list violations, and switch them on again.
+     */
     public String toSqlScript() {
-        StringBuilder script = new StringBuilder("-- Cairn dry run on ").append(database).append('\n');
+        StringBuilder script = new StringBuilder("-- Cairn dry run on ").append(database).append('\n')
+                .append("-- This script does not record anything in Cairn's history table: running it and then\n")
+                .append("-- starting the application (or migrate) would apply these migrations again.\n");
         for (ExecutedMigration step : wouldApply) {
             script.append("\n-- ").append(step.version()).append(' ').append(step.description()).append('\n');
-            script.append(step.statements().stream().map(sql -> sql + ";").collect(Collectors.joining("\n")));
-            script.append('\n');
+            // As the dry run did: without this, a rebuild's DROP TABLE would cascade to or fail on child rows.
+            if (step.foreignKeysOff()) {
+                script.append("PRAGMA foreign_keys = OFF;\n");
+            }
+            step.statements().forEach(sql -> script.append(terminated(sql)).append('\n'));
+            if (step.foreignKeysOff()) {
+                script.append("PRAGMA foreign_key_check;\nPRAGMA foreign_keys = ON;\n");
+            }
         }
         for (MigrationDescriptor migration : notRun) {
             script.append("\n-- ").append(migration.version()).append(' ').append(migration.description())
                     .append(": non-transactional, not tried in a dry run\n");
         }
         return script.toString();
+    }
+
+    /** The statement and its {@code ;}, on a line of its own if the last line may end in a comment that would swallow it. */
+    private static String terminated(String sql) {
+        String lastLine = sql.substring(sql.lastIndexOf('\n') + 1);
+        return sql + (lastLine.contains("--") ? "\n;" : ";");
     }
 
     @Override

@@ -11,6 +11,16 @@ public enum ErrorCode {
     MIGRATION_FAILED,
     /** Another process held the migration lock for longer than the lock timeout. */
     LOCK_TIMEOUT,
+    /**
+     * The migration lock was lost while a migration ran (PostgreSQL: the lock's connection ended);
+     * that migration's transaction was rolled back before commit.
+     */
+    LOCK_LOST,
+    /**
+     * The connection failed while a migration's transaction was committing, so whether it was
+     * committed is unknown: {@link Migrator#status()} tells.
+     */
+    COMMIT_OUTCOME_UNKNOWN,
     /** An applied migration's source changed since it was applied. */
     CHECKSUM_MISMATCH,
     /** The database has an applied migration that this build does not know (an older build?). */

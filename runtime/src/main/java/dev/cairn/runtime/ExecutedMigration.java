@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param duration how long it took
  * @param outOfOrder whether it was applied after a newer migration had already been applied
  * @param statements the statements it ran through its {@link MigrationContext}, in order
+ * @param foreignKeysOff whether it ran with SQLite's foreign key enforcement switched off, as a
+ *     migration that rebuilds a table does (see {@link MigrationContext#rebuildTable})
  */
 public record ExecutedMigration(
         MigrationVersion version,
@@ -21,7 +23,8 @@ public record ExecutedMigration(
         String className,
         Duration duration,
         boolean outOfOrder,
-        List<String> statements) {
+        List<String> statements,
+        boolean foreignKeysOff) {
 
     public ExecutedMigration {
         Objects.requireNonNull(version, "version");

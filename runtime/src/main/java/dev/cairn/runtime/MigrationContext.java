@@ -58,9 +58,12 @@ public interface MigrationContext {
      * off, and runs the migration again from the start; before commit it runs
      * {@code PRAGMA foreign_key_check} and fails the migration on any violation that was not there
      * before it; after the transaction it switches enforcement on again. <b>A migration that calls
-     * this may therefore have its {@code up()} (or {@code down()}) started twice</b>: it must not
-     * have effects outside the database, and should call this before any slow work. A
-     * non-transactional migration cannot call it while the keys are enforced.
+     * this may therefore have its {@code up()} (or {@code down()}) started twice</b>: it must have
+     * no effects outside this transaction (a file, a message, or a write through another
+     * connection would happen twice), and should call this before any slow work. A
+     * non-transactional migration cannot call it at all: a rebuild must be all or nothing. In a
+     * {@linkplain dev.cairn.runtime.Migrator#dryRun() dry run}, which is one transaction, a rebuild
+     * makes the whole plan run with foreign keys off.
      *
      * <pre>{@code
      * db.rebuildTable("routers", "id INTEGER PRIMARY KEY, name TEXT NOT NULL, timeout_seconds INTEGER NOT NULL",

@@ -27,6 +27,12 @@ import javax.sql.DataSource;
  */
 public final class Migrator {
 
+    /**
+     * The name of the {@link System.Logger} Cairn logs to: INFO for each migration applied or rolled
+     * back and for waits on another instance, WARNING for problems that lose nothing.
+     */
+    public static final String LOGGER_NAME = "dev.cairn.runtime.Migrator";
+
     private final Engine engine;
 
     private Migrator(Engine engine) {
@@ -112,6 +118,12 @@ public final class Migrator {
     /**
      * Runs what {@link #migrate()} would run inside a transaction that is rolled back, and returns
      * the statements. The database is left as it was.
+     *
+     * <p>On SQLite, when a pending migration calls {@link MigrationContext#rebuildTable} while
+     * foreign keys are enforced, the whole plan runs with foreign keys off (SQLite switches them
+     * only outside a transaction, and the dry run is one transaction): {@code ON DELETE CASCADE}
+     * does not fire in it, and {@code PRAGMA foreign_key_check} after each migration fails the one
+     * that left new violations.
      */
     public DryRunReport dryRun() {
         return engine.dryRun();

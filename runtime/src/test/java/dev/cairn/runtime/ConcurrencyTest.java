@@ -10,6 +10,7 @@ import dev.cairn.runtime.testing.Children;
 import dev.cairn.runtime.testing.DbKind;
 import dev.cairn.runtime.testing.Fixtures;
 import dev.cairn.runtime.testing.TestDb;
+import dev.cairn.runtime.testing.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,18 +50,22 @@ class ConcurrencyTest {
                 children.add(Children.start(log, "concurrent", db.jdbcUrl(), dir.toString(), db.kind() + "-" + i));
             }
         }
-        for (int i = 0; i < children.size(); i++) {
-            String id = logs.get(i).getFileName().toString().replace("child-", "").replace(".log", "");
-            Children.awaitFile(dir.resolve("ready-" + id), children.get(i), logs.get(i), Duration.ofSeconds(60));
-        }
-        Fixtures.touch(dir.resolve("go"));
-
         int applied = 0;
-        for (int i = 0; i < children.size(); i++) {
-            String output = Children.awaitExit(children.get(i), logs.get(i), Duration.ofSeconds(120));
-            assertEquals(0, children.get(i).exitValue(), output);
-            applied += Integer.parseInt(output.lines().filter(l -> l.startsWith("applied ")).findFirst()
-                    .orElseThrow(() -> new AssertionError(output)).substring("applied ".length()));
+        try {
+            for (int i = 0; i < children.size(); i++) {
+                String id = logs.get(i).getFileName().toString().replace("child-", "").replace(".log", "");
+                Children.awaitFile(dir.resolve("ready-" + id), children.get(i), logs.get(i));
+            }
+            Fixtures.touch(dir.resolve("go"));
+            for (int i = 0; i < children.size(); i++) {
+                String output = Children.awaitExit(children.get(i), logs.get(i), Duration.ofSeconds(120));
+                assertEquals(0, children.get(i).exitValue(), output);
+                applied += Integer.parseInt(output.lines().filter(l -> l.startsWith("applied ")).findFirst()
+                        .orElseThrow(() -> new AssertionError(output)).substring("applied ".length()));
+            }
+        } finally {
+            // A failed wait above must not leave children running against the test's databases.
+            children.forEach(Process::destroyForcibly);
         }
         assertEquals(10, applied, "each of the 5 migrations applied by exactly one process per database");
         for (TestDb db : databases) {
@@ -122,10 +127,7 @@ class ConcurrencyTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<MigrationReport> first = threads.submit(() -> db.configure(Fixtures.indexing(dir, kind)).load().migrate());
-            while (!Files.exists(dir.resolve("entered"))) {
-                assertFalse(first.isDone(), () -> "the first migrator ended early: " + first);
-                Thread.sleep(20);
-            }
+            Waits.awaitFile(dir.resolve("entered"), first);
             try (WaitingLog waiting = new WaitingLog()) {
                 Future<MigrationReport> second = threads.submit(() -> db.configure(Fixtures.indexing(dir, kind)).load().migrate());
                 waiting.await(Duration.ofSeconds(20));
@@ -149,7 +151,7 @@ class ConcurrencyTest {
         Process child = Children.start(log, "block-nontx", db.jdbcUrl(), dir.toString());
         Migrator migrator = db.configure(Fixtures.blocking(dir, false)).load();
         try {
-            Children.awaitFile(dir.resolve("entered"), child, log, Duration.ofSeconds(60));
+            Children.awaitFile(dir.resolve("entered"), child, log);
             String before = db.snapshot();
             List<String> logRows = db.rows("SELECT * FROM cairn_log ORDER BY id");
 
@@ -158,8 +160,8 @@ class ConcurrencyTest {
             MigrationException baseline = assertThrows(MigrationException.class, () -> migrator.baseline("2"));
 
             assertEquals(MigrationState.RUNNING, running.state());
-            assertTrue(running.detail().matches("its up\\(\\) run by pid " + child.pid() + " on \\S+ \\(run \\w+\\) started \\S+"
-                    + " is still going"), running.detail());
+            assertTrue(running.detail().matches("last run, started \\S+, is still going: its up\\(\\) run by pid " + child.pid()
+                    + " on \\S+ \\(run \\w+, process started \\S+\\)"), running.detail());
             assertEquals(ErrorCode.INTERRUPTED, repair.code());
             assertTrue(repair.getMessage().startsWith("Cannot repair: migration 2 \"Blocks until released\""
                     + " (test.V2_Blocksuntilreleased) is being run right now (its up() run by pid " + child.pid() + " on "),
@@ -188,7 +190,7 @@ class ConcurrencyTest {
      */
     private static final class WaitingLog extends Handler implements AutoCloseable {
 
-        private final Logger logger = Logger.getLogger("dev.cairn.runtime.Migrator");
+        private final Logger logger = Logger.getLogger(Migrator.LOGGER_NAME);
         private final Level level = logger.getLevel();
         private final CountDownLatch waiting = new CountDownLatch(1);
 
@@ -226,8 +228,11 @@ class ConcurrencyTest {
     private void killInsideMigration2(TestDb db, String scenario) throws Exception {
         Path log = dir.resolve("child.log");
         Process child = Children.start(log, scenario, db.jdbcUrl(), dir.toString());
-        Children.awaitFile(dir.resolve("entered"), child, log, Duration.ofSeconds(60));
-        child.destroyForcibly();
+        try {
+            Children.awaitFile(dir.resolve("entered"), child, log);
+        } finally {
+            child.destroyForcibly();
+        }
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         Files.deleteIfExists(dir.resolve("entered"));
     }

@@ -53,7 +53,7 @@ class CredentialsTest {
             public void close() {
             }
         };
-        Logger logger = Logger.getLogger("dev.cairn.runtime.Migrator");
+        Logger logger = Logger.getLogger(Migrator.LOGGER_NAME);
         Level level = logger.getLevel();
         logger.setLevel(Level.ALL);
         logger.addHandler(capture);

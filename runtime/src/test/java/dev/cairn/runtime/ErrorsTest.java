@@ -9,7 +9,7 @@ import dev.cairn.runtime.testing.DbKind;
 import dev.cairn.runtime.testing.Fixtures;
 import dev.cairn.runtime.testing.Mig;
 import dev.cairn.runtime.testing.TestDb;
-import java.nio.file.Files;
+import dev.cairn.runtime.testing.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -113,10 +113,7 @@ class ErrorsTest {
         TestDb db = TestDb.create(kind, dir);
         CompletableFuture<MigrationReport> holder = CompletableFuture.supplyAsync(
                 () -> db.configure(Fixtures.blocking(dir, true)).load().migrate());
-        while (!Files.exists(dir.resolve("entered"))) {
-            assertFalse(holder.isDone(), () -> "the holder ended early: " + holder.join());
-            Thread.sleep(20);
-        }
+        Waits.awaitFile(dir.resolve("entered"), holder);
 
         MigrationException e = assertThrows(MigrationException.class,
                 () -> db.configure(Fixtures.blocking(dir, true)).lockTimeout(Duration.ofSeconds(1)).load().migrate());
@@ -138,24 +135,30 @@ class ErrorsTest {
     }
 
     @Test
-    void noSchemaOptionAndTheCurrentSchemaByName_shareOneLock() throws Exception {
+    void schemaByNameNoSchemaOptionAndAnotherSearchPath_shareOneLock() throws Exception {
         TestDb db = TestDb.create(DbKind.POSTGRES, dir);
+        // A schema first on the search path that does not hold the history table: current_schema()
+        // names it, while the unqualified history table resolves to public.
+        db.execute("CREATE SCHEMA app");
         CompletableFuture<MigrationReport> holder = CompletableFuture.supplyAsync(
                 () -> db.configure(Fixtures.blocking(dir, true)).schema("public").load().migrate());
-        while (!Files.exists(dir.resolve("entered"))) {
-            assertFalse(holder.isDone(), () -> "the holder ended early: " + holder.join());
-            Thread.sleep(20);
-        }
-        CompletableFuture<MigrationReport> other = CompletableFuture.supplyAsync(
-                () -> db.configure(Fixtures.blocking(dir, true)).lockTimeout(Duration.ofSeconds(1)).load().migrate());
+        Waits.awaitFile(dir.resolve("entered"), holder);
         try {
-            ExecutionException e = assertThrows(ExecutionException.class, () -> other.get(15, TimeUnit.SECONDS));
-
-            assertEquals(ErrorCode.LOCK_TIMEOUT, ((MigrationException) e.getCause()).code(), e.getCause().getMessage());
+            assertTimesOutOnTheLock(db.configure(Fixtures.blocking(dir, true)));
+            assertTimesOutOnTheLock(Migrator.configure(Fixtures.blocking(dir, true),
+                    db.jdbcUrl() + "&currentSchema=app,public"));
         } finally {
             Fixtures.touch(dir.resolve("release"));
         }
         assertEquals(2, holder.get(30, TimeUnit.SECONDS).applied().size());
+        assertEquals(List.of(), db.rows("SELECT tablename FROM pg_tables WHERE schemaname = 'app'"));
+    }
+
+    private static void assertTimesOutOnTheLock(Migrator.Builder contender) {
+        CompletableFuture<MigrationReport> other = CompletableFuture.supplyAsync(
+                () -> contender.lockTimeout(Duration.ofSeconds(1)).load().migrate());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> other.get(15, TimeUnit.SECONDS));
+        assertEquals(ErrorCode.LOCK_TIMEOUT, ((MigrationException) e.getCause()).code(), e.getCause().getMessage());
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package dev.cairn.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import dev.cairn.runtime.testing.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,41 @@ class HandlingTest {
 
         assertEquals(2, report.applied().size());
         assertEquals(List.of("1", "2"), db.rows("SELECT version FROM cairn_history ORDER BY version"));
+    }
+
+    @Test
+    void rollbackThatFails_onSqlite_endsTheConnectionRatherThanReturnItHoldingTheWriteLock() throws Exception {
+        TestDb db = TestDb.create(DbKind.SQLITE, dir);
+        db.configure(Mig.source(V1)).load().migrate();
+        String before = db.snapshot();
+        MigrationDescriptor halfDone = Mig.v("2", "Half done").up("CREATE TABLE half (id INTEGER)", "INSERT INTO nowhere VALUES (1)")
+                .build();
+        try (Connection connection = db.dataSource().getConnection()) {
+            MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> Migrator.configure(
+                    Mig.source(V1, halfDone), Connections.singleFailingOn(connection, "ROLLBACK")).load().migrate());
+
+            assertTrue(e.getMessage().contains("INSERT INTO nowhere"), e.getMessage());
+            assertTrue(List.of(e.getCause().getSuppressed()).stream().anyMatch(s -> s.getMessage().contains("during ROLLBACK")),
+                    List.of(e.getCause().getSuppressed()).toString());
+            assertTrue(connection.isClosed(), "the connection, whose transaction could not be rolled back, was ended");
+        }
+        db.execute("CREATE TABLE written_after (id INTEGER)");
+        db.execute("DROP TABLE written_after");
+        assertEquals(before, db.snapshot());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void connectionInManualCommitMode_isGivenBackInIt(DbKind kind) throws Exception {
+        TestDb db = TestDb.create(kind, dir);
+        try (Connection connection = db.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+
+            Migrator.configure(Mig.source(V1), Connections.single(connection)).load().migrate();
+
+            assertFalse(connection.getAutoCommit());
+        }
+        assertEquals(List.of("1"), db.rows("SELECT version FROM cairn_history"));
     }
 
     @ParameterizedTest

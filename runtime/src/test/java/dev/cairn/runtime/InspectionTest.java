@@ -10,7 +10,9 @@ import dev.cairn.runtime.ValidationReport.Kind;
 import dev.cairn.runtime.testing.DbKind;
 import dev.cairn.runtime.testing.Mig;
 import dev.cairn.runtime.testing.TestDb;
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,9 +105,10 @@ class InspectionTest {
         MigrationException e = assertThrows(MigrationException.class, migrator::migrate);
 
         assertEquals(MigrationState.INTERRUPTED, status.state());
-        assertEquals("its up() run by pid 4242 on build-agent-7 (run 0123456789ab) started 2026-01-01T00:00:00Z has not"
-                + " finished; it ran on another host, and Cairn cannot tell whether it is still running on host"
-                + " build-agent-7. If it is not, fix by hand, then run repair", status.detail());
+        assertEquals("last run, started 2026-01-01T00:00:00Z, has not finished: its up() run by pid 4242 on build-agent-7"
+                + " (run 0123456789ab) ran on another host, and Cairn cannot tell whether it is still running on host"
+                + " build-agent-7; if it is not running any more, it may be half applied: fix by hand, then run repair",
+                status.detail());
         assertEquals(ErrorCode.INTERRUPTED, e.code());
         assertTrue(e.getMessage().contains(kind == DbKind.SQLITE
                 ? ", has not finished: its up() run by pid 4242 on build-agent-7 (run 0123456789ab) ran on another host, and"
@@ -113,6 +116,48 @@ class InspectionTest {
                 // PostgreSQL's lock covers the whole run: holding it, Cairn knows that run ended.
                 : ", never finished: its up() run by pid 4242 on build-agent-7 (run 0123456789ab) ended"), e.getMessage());
         assertEquals(before, db.snapshot());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void markersNamingLivePidsOfProcessesStartedAtAnotherTime_areInterruptedRunsThatRepairClears(DbKind kind) throws Exception {
+        TestDb db = TestDb.create(kind, dir);
+        MigrationDescriptor index = Mig.v("2", "Index routers").dependsOn("1").nonTransactional()
+                .up("CREATE INDEX routers_id ON routers (id)").build();
+        MigrationDescriptor indexNames = Mig.v("3", "Index names").dependsOn("1").nonTransactional()
+                .up("CREATE INDEX routers_name ON routers (name)").build();
+        Migrator migrator = db.configure(Mig.source(V1, index, indexNames)).load();
+        migrator.migrate("1");
+        // Pids that are alive right now but were reused: this process, and another on this host.
+        Process reused = new ProcessBuilder("sleep", "120").start();
+        try {
+            insertRunningMarker(db, index, ProcessHandle.current().pid());
+            insertRunningMarker(db, indexNames, reused.pid());
+            String before = db.snapshot();
+
+            List<MigrationState> states = states(migrator.status());
+            MigrationException e = assertThrows(MigrationException.class, migrator::migrate);
+
+            assertEquals(List.of(MigrationState.APPLIED, MigrationState.INTERRUPTED, MigrationState.INTERRUPTED), states);
+            assertEquals(ErrorCode.INTERRUPTED, e.code());
+            assertTrue(e.getMessage().contains("never finished: its up() run by pid " + ProcessHandle.current().pid()),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("undo or complete its changes by hand, then run repair"), e.getMessage());
+            assertEquals(before, db.snapshot());
+            assertEquals(List.of(MigrationVersion.parse("2"), MigrationVersion.parse("3")), migrator.repair().failuresCleared());
+            assertEquals(2, migrator.migrate().applied().size());
+        } finally {
+            reused.destroyForcibly();
+        }
+    }
+
+    /** A "running" marker as Cairn writes it, by {@code pid} on this host, for a process started an hour ago. */
+    private static void insertRunningMarker(TestDb db, MigrationDescriptor m, long pid) throws Exception {
+        String started = ProcessHandle.current().info().startInstant().orElseThrow().minus(Duration.ofHours(1)).toString();
+        db.execute("INSERT INTO cairn_log (version, description, action, checksum, logged_on, logged_by, execution_ms, detail)"
+                + " VALUES ('" + m.version() + "', '" + m.description() + "', 'RUNNING', '" + m.checksum() + "',"
+                + " '2026-01-01T00:00:00Z', 'ops', 0, 'up() run by pid " + pid + " on "
+                + InetAddress.getLocalHost().getHostName() + " (run 0123456789ab, process started " + started + ")')");
     }
 
     @ParameterizedTest

@@ -8,7 +8,7 @@ import dev.cairn.runtime.testing.DbKind;
 import dev.cairn.runtime.testing.Fixtures;
 import dev.cairn.runtime.testing.Mig;
 import dev.cairn.runtime.testing.TestDb;
-import java.nio.file.Files;
+import dev.cairn.runtime.testing.Waits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,16 +53,11 @@ class InterleavingTest {
 
     private void await() throws Exception {
         Fixtures.touch(dir.resolve("entered"));
-        while (!Files.exists(dir.resolve("release"))) {
-            Thread.sleep(20);
-        }
+        Waits.awaitFile(dir.resolve("release"));
     }
 
     private void awaitEntered(CompletableFuture<?> command) throws Exception {
-        while (!Files.exists(dir.resolve("entered"))) {
-            assertFalse(command.isDone(), () -> "the command ended early: " + command);
-            Thread.sleep(20);
-        }
+        Waits.awaitFile(dir.resolve("entered"), command);
     }
 
     private static MigrationException failureOf(CompletableFuture<?> command) throws Exception {
@@ -115,5 +110,48 @@ class InterleavingTest {
                 + " it is now."), e.getMessage());
         assertEquals(List.of("1", "3"), db.rows("SELECT version FROM cairn_history ORDER BY version"));
         assertTrue(db.hasTable("base"));
+    }
+
+    @Test
+    void migrate_stopsBeforeTheNextMigrationWhenANewerBuildAppliedAnUnknownVersionMeanwhile() throws Exception {
+        TestDb db = TestDb.create(DbKind.SQLITE, dir);
+        Migrator migrator = db.configure(Mig.source(BASE, blocking("2", true), NEEDS_BASE)).load();
+        migrator.migrate("1");
+        CompletableFuture<MigrationReport> migrate = CompletableFuture.supplyAsync(migrator::migrate);
+        awaitEntered(migrate);
+
+        db.configure(Mig.source(BASE, Mig.v("9", "From a newer build").up("CREATE TABLE newer (id INTEGER)").build()))
+                .load().migrate();
+        Fixtures.touch(dir.resolve("release"));
+        MigrationException e = failureOf(migrate);
+
+        assertEquals(ErrorCode.UNKNOWN_APPLIED, e.code());
+        assertTrue(e.getMessage().startsWith("Another process changed SQLite database " + db.jdbcUrl() + " while this command"
+                + " was running. SQLite database " + db.jdbcUrl() + " has 1 applied migration that this build does not know:"
+                + "\n  9 \"From a newer build\""), e.getMessage());
+        assertTrue(e.getMessage().endsWith("set allowUnknownApplied(true).\nStopped before applying migration 3. This command"
+                + " applied 2."), e.getMessage());
+        assertEquals(List.of("1", "2", "9"), db.rows("SELECT version FROM cairn_history ORDER BY version"));
+        assertFalse(db.hasTable("needs_base"));
+    }
+
+    @Test
+    void nonTransactionalMigration_isNotRecordedWhenItsPrerequisiteWasRolledBackWhileItRan() throws Exception {
+        TestDb db = TestDb.create(DbKind.SQLITE, dir);
+        Migrator migrator = db.configure(Mig.source(BASE, blocking("2", true, "1"))).load();
+        migrator.migrate("1");
+        CompletableFuture<MigrationReport> migrate = CompletableFuture.supplyAsync(migrator::migrate);
+        awaitEntered(migrate);
+
+        db.configure(Mig.source(BASE)).load().rollback("1");
+        Fixtures.touch(dir.resolve("release"));
+        MigrationException e = failureOf(migrate);
+
+        assertTrue(e.getMessage().startsWith("Migration 2 \"Blocks\" (test.V2_Blocks) ran to the end, but could not be recorded"
+                + " as applied."), e.getMessage());
+        assertTrue(e.getMessage().contains("migration 2 \"Blocks\" (test.V2_Blocks) depends on 1, no longer applied"),
+                e.getMessage());
+        assertEquals(List.of(), db.rows("SELECT version FROM cairn_history"));
+        assertEquals(MigrationState.INTERRUPTED, migrator.status().migrations().get(1).state());
     }
 }

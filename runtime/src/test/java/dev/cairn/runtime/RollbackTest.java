@@ -169,4 +169,26 @@ class RollbackTest {
                 migrator.status().migrations().stream().map(MigrationStatus::state).toList());
         assertEquals(1, migrator.migrate().applied().size());
     }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void nonTransactionalRollbackFailingPartWay_saysTheHistoryNoLongerListsItAndWhatToDo(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        MigrationDescriptor index = Mig.v("2", "Index routers").dependsOn("1").nonTransactional()
+                .up("CREATE INDEX routers_id ON routers (id)").down("DROP INDEX routers_id", "DROP TABLE nope").build();
+        Migrator migrator = db.configure(Mig.source(V1, index)).load();
+        migrator.migrate();
+
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> migrator.rollback("2"));
+
+        assertTrue(e.getMessage().startsWith("Rolling back migration 2 \"Index routers\" (test.V2_Indexrouters) failed. It is"
+                + " non-transactional (transactional = false), so what ran before the failure stays done:\n    DROP INDEX"
+                + " routers_id"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Its down() stopped part way, and the history no longer lists migration 2 as"
+                + " applied. Check the database and finish that down() by hand, or undo what it did, then run repair to clear"
+                + " this state. Either way the migration counts as not applied: migrate would run its up() again."),
+                e.getMessage());
+        assertEquals(List.of("1"), db.rows("SELECT version FROM cairn_history"));
+        assertEquals(MigrationState.INTERRUPTED, migrator.status().migrations().get(1).state());
+    }
 }

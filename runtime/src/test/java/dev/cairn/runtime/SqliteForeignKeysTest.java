@@ -133,4 +133,30 @@ class SqliteForeignKeysTest {
             assertEquals(List.of("1|APPLY", "2|FAIL"), db.rows("SELECT version, action FROM cairn_log ORDER BY id"));
         }
     }
+
+    @Test
+    void newOrphanInAWithoutRowidTable_failsTheRebuildAndChangesNothing() {
+        TestDb db = TestDb.create(DbKind.SQLITE, dir);
+        DataSource dataSource = enforcing(db);
+        MigrationDescriptor schema = Mig.v("1", "Parents and children").up(
+                "CREATE TABLE parents (id INTEGER PRIMARY KEY, name TEXT)",
+                "CREATE TABLE children (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parents (id)) WITHOUT ROWID",
+                "INSERT INTO parents (id, name) VALUES (1, 'p1')",
+                "INSERT INTO children (id, parent_id) VALUES (1, 1)").build();
+        Migrator.configure(Mig.source(schema), dataSource).load().migrate();
+        // An orphan from before, through a connection that does not enforce foreign keys.
+        db.execute("INSERT INTO children (id, parent_id) VALUES (2, 404)");
+        String before = db.snapshot();
+        MigrationDescriptor addsOrphan = Mig.v("2", "Parent names required").step(() -> ctx -> {
+            ctx.rebuildTable("parents", "id INTEGER PRIMARY KEY, name TEXT NOT NULL", Map.of("id", "id", "name", "name"));
+            ctx.execute("INSERT INTO children (id, parent_id) VALUES (3, 405)");
+        }).build();
+
+        MigrationFailedException e = assertThrows(MigrationFailedException.class,
+                () -> Migrator.configure(Mig.source(schema, addsOrphan), dataSource).load().migrate());
+
+        assertTrue(e.getMessage().contains("Error: [SQLState 23000] foreign key check failed: 2 rows of children reference a"
+                + " missing row of parents (1 before this migration)"), e.getMessage());
+        assertEquals(before, db.snapshot());
+    }
 }

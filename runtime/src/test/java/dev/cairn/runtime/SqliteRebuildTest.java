@@ -38,6 +38,11 @@ class SqliteRebuildTest {
             ctx.rebuildTable("routers", "id INTEGER PRIMARY KEY, name TEXT NOT NULL, timeout INTEGER NOT NULL",
                     Map.of("id", "id", "name", "name", "timeout", "COALESCE(CAST(timeout AS INTEGER), 300)"))).build();
 
+    /** Renumbers routers, leaving the worker of router 1 without its router. */
+    private static final MigrationDescriptor DROPS_PARENT = Mig.v("2", "Drop routers still referenced").step(() -> ctx ->
+            ctx.rebuildTable("routers", "id INTEGER PRIMARY KEY, name TEXT, timeout TEXT",
+                    Map.of("id", "id + 100", "name", "name", "timeout", "timeout"))).build();
+
     private static SQLiteDataSource enforcingForeignKeys(TestDb db) {
         SQLiteDataSource dataSource = new SQLiteDataSource();
         dataSource.setUrl(db.jdbcUrl());
@@ -85,15 +90,66 @@ class SqliteRebuildTest {
         SQLiteDataSource dataSource = enforcingForeignKeys(db);
         Migrator.configure(Mig.source(SCHEMA), dataSource).load().migrate();
         String before = db.snapshot();
-        MigrationDescriptor dropsParent = Mig.v("2", "Drop routers still referenced").step(() -> ctx ->
-                ctx.rebuildTable("routers", "id INTEGER PRIMARY KEY, name TEXT, timeout TEXT",
-                        Map.of("id", "id + 100", "name", "name", "timeout", "timeout"))).build();
 
         MigrationFailedException e = assertThrows(MigrationFailedException.class,
-                () -> Migrator.configure(Mig.source(SCHEMA, dropsParent), dataSource).load().migrate());
+                () -> Migrator.configure(Mig.source(SCHEMA, DROPS_PARENT), dataSource).load().migrate());
 
-        assertTrue(e.getMessage().contains("Error: [SQLState 23000] foreign key check failed: row 10 of workers references a"
-                + " missing row of routers"), e.getMessage());
+        assertTrue(e.getMessage().contains("Error: [SQLState 23000] foreign key check failed: 1 row of workers references a"
+                + " missing row of routers (0 before this migration)"), e.getMessage());
+        assertEquals(before, db.snapshot());
+    }
+
+    @Test
+    void dryRunOfARebuildBreakingAForeignKey_namesTheMigrationAndChangesNothing() throws Exception {
+        TestDb db = TestDb.create(DbKind.SQLITE, dir);
+        SQLiteDataSource dataSource = enforcingForeignKeys(db);
+        Migrator.configure(Mig.source(SCHEMA), dataSource).load().migrate();
+        String before = db.snapshot();
+
+        MigrationFailedException e = assertThrows(MigrationFailedException.class,
+                () -> Migrator.configure(Mig.source(SCHEMA, DROPS_PARENT), dataSource).load().dryRun());
+
+        assertTrue(e.getMessage().startsWith("Dry run: migration 2 \"Drop routers still referenced\""
+                + " (test.V2_Droproutersstillreferenced) fails. Nothing was changed"), e.getMessage());
+        assertTrue(e.getMessage().contains("foreign key check failed: 1 row of workers references a missing row of routers"),
+                e.getMessage());
+        assertEquals(before, db.snapshot());
+    }
+
+    @Test
+    void dryRunScriptOfARebuild_switchesForeignKeysOffAroundIt_soRunningItKeepsChildRows() throws Exception {
+        TestDb db = TestDb.create(DbKind.SQLITE, dir);
+        try (Connection connection = enforcingForeignKeys(db).getConnection(); Statement statement = connection.createStatement()) {
+            Migrator.configure(Mig.source(SCHEMA), Connections.single(connection)).load().migrate();
+            String script = Migrator.configure(Mig.source(SCHEMA, REBUILD), Connections.single(connection)).load()
+                    .dryRun().toSqlScript();
+
+            assertTrue(script.contains("-- 2 Timeout as a required integer\nPRAGMA foreign_keys = OFF;\n"), script);
+            assertTrue(script.endsWith(";\nPRAGMA foreign_key_check;\nPRAGMA foreign_keys = ON;\n"), script);
+            // Run as a user would, on the connection that enforces foreign keys: one statement a line.
+            for (String line : script.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).toList()) {
+                statement.execute(line.substring(0, line.length() - 1));
+            }
+        }
+        assertEquals(List.of("10|1"), db.rows("SELECT id, router_id FROM workers"));
+        assertEquals(List.of("1|r1|30", "2|r2|300"), db.rows("SELECT id, name, timeout FROM routers ORDER BY id"));
+    }
+
+    @Test
+    void rebuildTable_inANonTransactionalMigration_isRefusedEvenWithForeignKeysOff() {
+        TestDb db = TestDb.create(DbKind.SQLITE, dir);
+        db.configure(Mig.source(SCHEMA)).load().migrate();
+        String before = db.snapshot();
+        MigrationDescriptor nonTransactional = Mig.v("2", "Rebuild in autocommit").nonTransactional().step(() -> ctx ->
+                ctx.rebuildTable("routers", "id INTEGER PRIMARY KEY, name TEXT", Map.of("id", "id", "name", "name"))).build();
+
+        MigrationFailedException e = assertThrows(MigrationFailedException.class,
+                () -> db.configure(Mig.source(SCHEMA, nonTransactional)).load().migrate());
+
+        assertTrue(e.getMessage().contains("Migration 2 \"Rebuild in autocommit\" (test.V2_Rebuildinautocommit) calls"
+                + " rebuildTable(\"routers\") but is non-transactional (transactional = false). A rebuild drops and recreates"
+                + " the table, which must be all or nothing: make the migration transactional"), e.getMessage());
+        assertTrue(e.getMessage().contains("(no statement ran before it)"), e.getMessage());
         assertEquals(before, db.snapshot());
     }
 

@@ -47,8 +47,8 @@ class UpToDatePathTest {
                 ? List.of("PRAGMA busy_timeout", "PRAGMA busy_timeout = 20000", "BEGIN IMMEDIATE", "PRAGMA data_version",
                         "SELECT version, description, checksum, installed_on, installed_by, execution_ms FROM cairn_history",
                         "COMMIT", "PRAGMA busy_timeout = 3000")
-                // The lock key's schema, the advisory lock, the read (under the lock, before any transaction), the unlock.
-                : List.of("SELECT current_schema()", "SELECT pg_try_advisory_lock(?)",
+                // The advisory lock, the read (under the lock, before any transaction), the unlock.
+                : List.of("SELECT pg_try_advisory_lock(?)",
                         "SELECT version, description, checksum, installed_on, installed_by, execution_ms FROM cairn_history",
                         "SELECT pg_advisory_unlock(?)");
         assertEquals(expected, three);

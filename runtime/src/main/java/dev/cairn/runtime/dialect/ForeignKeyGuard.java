@@ -12,6 +12,11 @@ public interface ForeignKeyGuard extends AutoCloseable {
     /** For transactions that run with the connection's own setting: the database enforces the keys. */
     ForeignKeyGuard NONE = new ForeignKeyGuard() {
         @Override
+        public boolean switchedOff() {
+            return false;
+        }
+
+        @Override
         public void start() {
             // Nothing to remember: the database checks each statement.
         }
@@ -26,6 +31,9 @@ public interface ForeignKeyGuard extends AutoCloseable {
             // Nothing was switched.
         }
     };
+
+    /** Whether enforcement is switched off while this guard is open, so the migration runs without it. */
+    boolean switchedOff();
 
     /** Notes the violations already there, which are not the transaction's doing. */
     void start() throws SQLException;

@@ -48,6 +48,13 @@ final class AppliedChecks {
         return applied.stream().max(MigrationVersion::compareTo);
     }
 
+    /** All the checks of migrate, given the migrations it is about to apply. */
+    void checkForMigrate(List<MigrationDescriptor> todo, Map<MigrationVersion, AppliedMigration> applied) {
+        checkKnown(applied);
+        checkChecksums(applied);
+        checkOrder(todo, applied);
+    }
+
     void checkKnown(Map<MigrationVersion, AppliedMigration> applied) {
         List<AppliedMigration> unknown = unknown(plan, applied);
         if (unknown.isEmpty() || settings.allowUnknownApplied()) {
@@ -85,7 +92,9 @@ final class AppliedChecks {
         if (!settings.strictOrder() || newest.isEmpty()) {
             return;
         }
-        List<MigrationDescriptor> late = todo.stream().filter(m -> m.version().compareTo(newest.get()) < 0).toList();
+        // Ones another process applied meanwhile are no longer to do.
+        List<MigrationDescriptor> late = todo.stream().filter(m -> !applied.containsKey(m.version())
+                && m.version().compareTo(newest.get()) < 0).toList();
         if (!late.isEmpty()) {
             throw new MigrationException(ErrorCode.OUT_OF_ORDER, "strictOrder is on, and "
                     + String.join(", ", late.stream().map(MigrationDescriptor::displayName).toList())

@@ -9,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
 final class Backups {
 
     private static final String PREFIX = "cairn-backup-";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    /** To the microsecond, so that names sort by age. */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSSSSS").withZone(ZoneOffset.UTC);
 
     private Backups() {
     }
@@ -35,9 +37,23 @@ final class Backups {
     static Path automatic(Session session) {
         Settings settings = session.settings();
         Path directory = settings.backupDirectory();
-        Path file = directory.resolve(PREFIX + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + session.dialect().backupExtension());
+        Path file = newFile(directory, session.dialect().backupExtension());
         backup(session, file);
         prune(directory, settings.backupRetention());
+        return file;
+    }
+
+    /**
+     * A file name for a new backup, never an existing one's: two backups in the same microsecond
+     * (the clock may be coarser) get successive stamps instead of one overwriting the other.
+     */
+    private static Path newFile(Path directory, String extension) {
+        Instant stamp = Instant.now();
+        Path file = directory.resolve(PREFIX + STAMP.format(stamp) + extension);
+        while (Files.exists(file)) {
+            stamp = stamp.plus(1, ChronoUnit.MICROS);
+            file = directory.resolve(PREFIX + STAMP.format(stamp) + extension);
+        }
         return file;
     }
 

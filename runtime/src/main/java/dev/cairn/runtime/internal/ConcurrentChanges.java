@@ -40,10 +40,26 @@ final class ConcurrentChanges {
                 ? "migration " + m.displayName() + " depends on " + String.join(", ", conflicts) + ", no longer applied"
                 : String.join(", ", conflicts) + ", depending on migration " + m.displayName() + ", "
                         + (conflicts.size() == 1 ? "is" : "are") + " applied now";
-        String changed = done.isEmpty() ? "This command changed nothing."
-                : "This command " + (mode == Mode.APPLY ? "applied " : "rolled back ") + String.join(", ", done) + ".";
         throw new MigrationException(ErrorCode.CONCURRENT_CHANGE, "Another process changed " + database + " while this"
-                + " command was running: " + what + ". Stopped before " + (mode == Mode.APPLY ? "applying" : "rolling back")
-                + " migration " + m.version() + ". " + changed + " Run it again to continue from the database as it is now.");
+                + " command was running: " + what + ". " + stopped(m, mode, done) + " Run it again to continue from the"
+                + " database as it is now.");
+    }
+
+    /**
+     * A check of the applied set that failed only once another process changed the set: the
+     * refusal, with its code, told as happening part way through this command.
+     *
+     * @param done the versions this command applied or rolled back so far
+     */
+    MigrationException refusedAfterChange(MigrationException refusal, MigrationDescriptor m, Mode mode, List<String> done) {
+        return new MigrationException(refusal.code(), "Another process changed " + database + " while this command was"
+                + " running. " + refusal.getMessage().replace(" Nothing was changed.", "") + "\n" + stopped(m, mode, done),
+                refusal);
+    }
+
+    private static String stopped(MigrationDescriptor m, Mode mode, List<String> done) {
+        return "Stopped before " + (mode == Mode.APPLY ? "applying" : "rolling back") + " migration " + m.version() + ". "
+                + (done.isEmpty() ? "This command changed nothing."
+                        : "This command " + (mode == Mode.APPLY ? "applied " : "rolled back ") + String.join(", ", done) + ".");
     }
 }

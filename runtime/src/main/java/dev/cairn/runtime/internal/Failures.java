@@ -1,6 +1,8 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.MigrationFailedException;
 import java.sql.SQLException;
 import java.util.List;
@@ -49,6 +51,30 @@ final class Failures {
         return new MigrationFailedException(m, null, text, error);
     }
 
+    /**
+     * The lock was found lost before commit and the migration's transaction rolled back:
+     * another instance could have taken the lock meanwhile.
+     */
+    static MigrationException lockLost(MigrationDescriptor m, Mode mode, String database) {
+        return new MigrationException(ErrorCode.LOCK_LOST, "Lost the Cairn migration lock of " + database + " while "
+                + (mode == Mode.APPLY ? "applying" : "rolling back") + " migration " + m.displayName() + ": the lock's"
+                + " connection ended or no longer holds it (idle_session_timeout, a connection pooler such as PgBouncer in"
+                + " transaction mode, a network failure, or pg_terminate_backend). Another instance could have taken the"
+                + " lock, so the migration's transaction was rolled back instead of committed: nothing of "
+                + (mode == Mode.APPLY ? "migration " + m.version() + " was committed." : "its rollback was committed, it is"
+                        + " still applied.") + " Earlier migrations of this command stay done. Run the command again; if"
+                + " this repeats, give Cairn direct connections to PostgreSQL and check idle_session_timeout.");
+    }
+
+    /** The connection failed during COMMIT: the database may or may not have committed it. */
+    static MigrationException commitOutcomeUnknown(MigrationDescriptor m, Mode mode, SQLException error, String database) {
+        return new MigrationException(ErrorCode.COMMIT_OUTCOME_UNKNOWN, "The connection to " + database + " failed while"
+                + " committing " + (mode == Mode.APPLY ? "migration " : "the rollback of migration ") + m.displayName()
+                + " (" + describe(error) + "), so whether it was committed is unknown. Run status to see whether migration "
+                + m.version() + " is applied, then run " + (mode == Mode.APPLY ? "migrate" : "the rollback")
+                + " again if it is still to do.", error);
+    }
+
     private static String consequence(MigrationDescriptor m, Mode mode, RecordingContext ctx) {
         if (mode == Mode.DRY_RUN) {
             return ". Nothing was changed: a dry run rolls everything back.";
@@ -67,9 +93,14 @@ final class Failures {
     }
 
     private static String advice(MigrationDescriptor m, Mode mode) {
-        if (mode != Mode.DRY_RUN && !m.transactional()) {
-            return "Check the database, undo or complete those changes by hand, then run repair and "
-                    + (mode == Mode.APPLY ? "migrate" : "the rollback") + " again.";
+        if (mode == Mode.APPLY && !m.transactional()) {
+            return "Check the database, undo or complete those changes by hand, then run repair and migrate again.";
+        }
+        if (mode == Mode.ROLLBACK && !m.transactional()) {
+            // The history row went before down() ran: a rollback again would find nothing to undo.
+            return "Its down() stopped part way, and the history no longer lists migration " + m.version() + " as applied."
+                    + " Check the database and finish that down() by hand, or undo what it did, then run repair to clear"
+                    + " this state. Either way the migration counts as not applied: migrate would run its up() again.";
         }
         return switch (mode) {
             case APPLY, DRY_RUN -> "Fix " + m.className() + ".up(), rebuild, and run migrate again.";

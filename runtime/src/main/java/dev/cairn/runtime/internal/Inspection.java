@@ -2,7 +2,6 @@ package dev.cairn.runtime.internal;
 
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.HistoryReport;
-import dev.cairn.runtime.LogAction;
 import dev.cairn.runtime.LogEntry;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationState;
@@ -90,22 +89,15 @@ final class Inspection {
 
     /** A non-transactional migration with an open attempt: running right now, or maybe half applied. */
     private static MigrationStatus openNonTransactional(MigrationDescriptor m, LogEntry attempt) {
-        String run = "its " + attempt.detail() + " started " + attempt.loggedOn();
-        Owner.Liveness liveness = Owner.liveness(attempt.detail());
-        if (attempt.action() == LogAction.RUNNING && liveness == Owner.Liveness.RUNNING) {
-            return new MigrationStatus(m.version(), m.description(), m.className(), MigrationState.RUNNING, null, null,
-                    run + " is still going");
+        // Read without the lock, so whatever the database, only the run's process can tell.
+        AttemptOutcome outcome = AttemptOutcome.of(attempt, false);
+        String run = "last run, started " + attempt.loggedOn() + ", " + outcome.whatHappened(attempt);
+        if (outcome == AttemptOutcome.RUNNING) {
+            return new MigrationStatus(m.version(), m.description(), m.className(), MigrationState.RUNNING, null, null, run);
         }
-        String detail;
-        if (attempt.action() == LogAction.FAIL) {
-            detail = "failed " + attempt.loggedOn() + ": " + attempt.detail() + "; may be half applied: fix by hand, then run repair";
-        } else if (liveness == Owner.Liveness.UNKNOWN) {
-            detail = run + " has not finished; it " + RunningMarkers.cannotTell(attempt) + ". If it is not, fix by hand,"
-                    + " then run repair";
-        } else {
-            detail = run + " never finished; may be half applied: fix by hand, then run repair";
-        }
-        return new MigrationStatus(m.version(), m.description(), m.className(), MigrationState.INTERRUPTED, null, null, detail);
+        return new MigrationStatus(m.version(), m.description(), m.className(), MigrationState.INTERRUPTED, null, null,
+                run + (outcome == AttemptOutcome.ON_ANOTHER_HOST ? "; if it is not running any more, it" : "; it")
+                        + " may be half applied: fix by hand, then run repair");
     }
 
     ValidationReport validate() {

@@ -24,6 +24,7 @@ final class LockedHistory {
     private final HistoryStore history;
     private Map<MigrationVersion, AppliedMigration> applied;
     private boolean tablesChecked;
+    private boolean reread;
 
     LockedHistory(Session session, MigrationLock lock) {
         this.lock = lock;
@@ -92,7 +93,19 @@ final class LockedHistory {
     void beginAgain() throws SQLException {
         if (lock.begin()) {
             applied = history.readApplied(connection);
+            reread = true;
         }
+    }
+
+    /**
+     * Whether the applied set was re-read since the previous call (or since {@link #begin()}):
+     * the checks the command made on the set before must then be made again, on what another
+     * process wrote.
+     */
+    boolean rereadSinceLastAsked() {
+        boolean was = reread;
+        reread = false;
+        return was;
     }
 
     /** The applied migrations as last read or written. */

@@ -5,6 +5,7 @@ import dev.cairn.runtime.DryRunReport;
 import dev.cairn.runtime.ExecutedMigration;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationReport;
+import dev.cairn.runtime.Migrator;
 import dev.cairn.runtime.dialect.ForeignKeyGuard;
 import dev.cairn.runtime.history.AppliedMigration;
 import dev.cairn.runtime.internal.Failures.Mode;
@@ -25,7 +26,7 @@ import java.util.Optional;
  */
 final class MigrateCommand {
 
-    private static final Logger LOG = System.getLogger("dev.cairn.runtime.Migrator");
+    private static final Logger LOG = System.getLogger(Migrator.LOGGER_NAME);
 
     private final Settings settings;
     private final Plan plan;
@@ -50,6 +51,10 @@ final class MigrateCommand {
                 if (!pending.isEmpty()) {
                     locked.ensureTables();
                     new RunningMarkers(session).checkNotInterrupted(pending, locked);
+                    if (locked.rereadSinceLastAsked()) {
+                        // It waited for another process's run, and that process may have done more.
+                        pending = checkedPlan(session, locked.applied(), target);
+                    }
                 }
                 return pending;
             });
@@ -59,7 +64,9 @@ final class MigrateCommand {
                 return new MigrationReport(session.database(), List.of(), Duration.ofNanos(System.nanoTime() - start), null);
             }
             Path backup = settings.backupDirectory() == null ? null : Backups.automatic(session);
-            StepRunner runner = new StepRunner(session, locked, plan);
+            AppliedChecks checks = new AppliedChecks(settings, plan, session.database());
+            StepRunner runner = new StepRunner(session, locked, plan,
+                    (m, applied) -> checks.checkForMigrate(List.of(m), applied));
             List<ExecutedMigration> applied = new ArrayList<>();
             for (MigrationDescriptor m : todo) {
                 boolean outOfOrder = newest.isPresent() && m.version().compareTo(newest.get()) < 0;
@@ -75,19 +82,16 @@ final class MigrateCommand {
 
     private List<MigrationDescriptor> checkedPlan(Session session, Map<MigrationVersion, AppliedMigration> applied,
             MigrationVersion target) {
-        AppliedChecks checks = new AppliedChecks(settings, plan, session.database());
-        checks.checkKnown(applied);
-        checks.checkChecksums(applied);
         List<MigrationDescriptor> todo = plan.pending(applied.keySet(), target);
-        checks.checkOrder(todo, applied);
+        new AppliedChecks(settings, plan, session.database()).checkForMigrate(todo, applied);
         return todo;
     }
 
     /**
      * Runs the plan inside one transaction that is rolled back. Cairn's tables are created inside
      * it too when missing, so the database is left exactly as it was. On SQLite, a table rebuild
-     * while foreign keys are enforced starts the whole dry run over with them off, as migrate
-     * does for that one migration.
+     * while foreign keys are enforced starts the whole dry run over with them off (the one
+     * transaction cannot switch them for one migration, as migrate does).
      */
     DryRunReport dryRun() {
         try (Session session = Session.open(settings)) {
@@ -110,9 +114,8 @@ final class MigrateCommand {
             Optional<MigrationVersion> newest = AppliedChecks.newest(applied.keySet());
             List<ExecutedMigration> ran = new ArrayList<>();
             for (MigrationDescriptor m : todo.stream().filter(MigrationDescriptor::transactional).toList()) {
-                ran.add(tryOut(session, m, newest.isPresent() && m.version().compareTo(newest.get()) < 0));
+                ran.add(tryOut(session, m, newest.isPresent() && m.version().compareTo(newest.get()) < 0, foreignKeys));
             }
-            foreignKeys.check();
             report = new DryRunReport(session.database(), ran, todo.stream().filter(m -> !m.transactional()).toList());
         } catch (SQLException | RuntimeException e) {
             lock.rollbackAfter(e);
@@ -122,7 +125,12 @@ final class MigrateCommand {
         return report;
     }
 
-    private static ExecutedMigration tryOut(Session session, MigrationDescriptor m, boolean outOfOrder) {
+    /**
+     * Runs {@code m} in the dry run's transaction. With foreign keys off, they are checked after
+     * each migration, so that a violation names the migration that made it: the ones before passed.
+     */
+    private static ExecutedMigration tryOut(Session session, MigrationDescriptor m, boolean outOfOrder,
+            ForeignKeyGuard foreignKeys) {
         RecordingContext ctx = new RecordingContext(session.connection(), session.dialect(), m, true);
         long start = System.nanoTime();
         try {
@@ -130,11 +138,12 @@ final class MigrateCommand {
             if (ctx.foreignKeysOffRequested()) {
                 throw new RerunWithoutForeignKeys();
             }
+            foreignKeys.check();
         } catch (Exception e) {
             // The whole dry run starts over with foreign keys off, even if up() caught the signal.
             throw ctx.foreignKeysOffRequested() ? new RerunWithoutForeignKeys() : Failures.failed(m, Mode.DRY_RUN, ctx, e);
         }
         return new ExecutedMigration(m.version(), m.description(), m.className(),
-                Duration.ofNanos(System.nanoTime() - start), outOfOrder, ctx.statements());
+                Duration.ofNanos(System.nanoTime() - start), outOfOrder, ctx.statements(), foreignKeys.switchedOff());
     }
 }

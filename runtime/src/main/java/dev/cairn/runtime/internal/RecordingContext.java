@@ -1,7 +1,9 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationContext;
 import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.RowMapper;
 import dev.cairn.runtime.dialect.Dialect;
 import java.sql.Connection;
@@ -114,12 +116,15 @@ final class RecordingContext implements MigrationContext {
 
     @Override
     public void rebuildTable(String table, String definition, Map<String, String> copy) throws SQLException {
+        if (!migration.transactional()) {
+            // Stopped half way in autocommit, a rebuild could leave the table dropped and its rows
+            // only in the copy; and foreign keys are switched only around a transaction.
+            throw new MigrationException(ErrorCode.INVALID_CONFIGURATION, "Migration " + migration.displayName()
+                    + " calls rebuildTable(\"" + table + "\") but is non-transactional (transactional = false). A rebuild"
+                    + " drops and recreates the table, which must be all or nothing: make the migration transactional,"
+                    + " or move the rebuild into a transactional migration of its own.");
+        }
         if (dialect.rebuildNeedsForeignKeysOff(connection)) {
-            if (!migration.transactional()) {
-                throw new SQLException("rebuildTable(\"" + table + "\") needs foreign keys off, which Cairn switches"
-                        + " only around a migration's transaction, and this migration is non-transactional: make it"
-                        + " transactional (a rebuild must be all or nothing anyway)");
-            }
             // Remembered, not only thrown: up() may catch the signal, and the runner must still start over.
             foreignKeysOffRequested = true;
             throw new RerunWithoutForeignKeys();

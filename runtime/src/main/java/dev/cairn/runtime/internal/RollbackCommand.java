@@ -6,6 +6,7 @@ import dev.cairn.runtime.ExecutedMigration;
 import dev.cairn.runtime.IrreversibleMigrationException;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.Migrator;
 import dev.cairn.runtime.RollbackReport;
 import dev.cairn.runtime.history.AppliedMigration;
 import dev.cairn.runtime.lock.MigrationLock;
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 final class RollbackCommand {
 
-    private static final Logger LOG = System.getLogger("dev.cairn.runtime.Migrator");
+    private static final Logger LOG = System.getLogger(Migrator.LOGGER_NAME);
 
     private final Settings settings;
     private final Plan plan;
@@ -43,8 +44,9 @@ final class RollbackCommand {
             return session.run("roll back", () -> {
                 try (MigrationLock lock = session.lock()) {
                     LockedHistory locked = new LockedHistory(session, lock);
+                    AppliedChecks checks = new AppliedChecks(settings, plan, session.database());
                     List<MigrationDescriptor> undo = locked.firstTransaction(applied -> {
-                        new AppliedChecks(settings, plan, session.database()).checkKnown(applied);
+                        checks.checkKnown(applied);
                         List<MigrationDescriptor> steps = to ? plan.rollbackAfter(version, applied.keySet())
                                 : rollbackOf(named, applied, session);
                         checkReversible(named, steps, to);
@@ -53,7 +55,7 @@ final class RollbackCommand {
                         }
                         return steps;
                     });
-                    StepRunner runner = new StepRunner(session, locked, plan);
+                    StepRunner runner = new StepRunner(session, locked, plan, (m, applied) -> checks.checkKnown(applied));
                     List<ExecutedMigration> done = new ArrayList<>();
                     for (MigrationDescriptor m : undo) {
                         ExecutedMigration step = runner.rollBack(m);

@@ -2,11 +2,10 @@ package dev.cairn.runtime.internal;
 
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.ErrorCode;
-import dev.cairn.runtime.LogAction;
 import dev.cairn.runtime.LogEntry;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
-import dev.cairn.runtime.internal.Owner.Liveness;
+import dev.cairn.runtime.Migrator;
 import dev.cairn.runtime.lock.MigrationLock;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -23,7 +22,7 @@ import java.util.Set;
  */
 final class RunningMarkers {
 
-    private static final Logger LOG = System.getLogger("dev.cairn.runtime.Migrator");
+    private static final Logger LOG = System.getLogger(Migrator.LOGGER_NAME);
 
     /** A migration's last attempt, still open: it failed or is running. */
     record Attempt(MigrationDescriptor migration, LogEntry entry) {
@@ -93,8 +92,7 @@ final class RunningMarkers {
      * that lock. Otherwise (SQLite) its process tells.
      */
     static boolean stillRunning(LogEntry entry, MigrationLock lock) {
-        return entry.action() == LogAction.RUNNING && !lock.heldForWholeCommand()
-                && Owner.liveness(entry.detail()) == Liveness.RUNNING;
+        return AttemptOutcome.of(entry, lock.heldForWholeCommand()) == AttemptOutcome.RUNNING;
     }
 
     /**
@@ -107,8 +105,9 @@ final class RunningMarkers {
             if (stillRunning(open.entry(), lock)) {
                 throw new MigrationException(ErrorCode.INTERRUPTED, "Cannot " + doing + ": migration "
                         + open.migration().displayName() + " is being run right now (its " + open.entry().detail()
-                        + ", started " + open.entry().loggedOn() + ", is still going). Wait for it to finish, then look at"
-                        + " status again. Nothing was changed.");
+                        + ", started " + open.entry().loggedOn() + ", is still going"
+                        + AttemptOutcome.pidOnlyCaveat(open.entry()) + "). Wait for it to finish, then look at status again."
+                        + " Nothing was changed.");
             }
         }
     }
@@ -118,7 +117,8 @@ final class RunningMarkers {
         LogEntry entry = open.entry();
         MigrationDescriptor m = open.migration();
         return new MigrationException(ErrorCode.INTERRUPTED, "Migration " + m.displayName() + " is non-transactional"
-                + " (transactional = false) and its last run, started " + entry.loggedOn() + ", " + whatHappened(entry, lock)
+                + " (transactional = false) and its last run, started " + entry.loggedOn() + ", "
+                + AttemptOutcome.of(entry, lock.heldForWholeCommand()).whatHappened(entry)
                 + ". Part of it may be applied, so Cairn will not run it again by itself. Check "
                 + session.database() + ", undo or complete its changes by hand, then run repair to clear this state,"
                 + " and migrate again (it will run migration " + m.version() + " again). Nothing was changed.");
@@ -130,22 +130,7 @@ final class RunningMarkers {
         return new MigrationException(ErrorCode.LOCK_TIMEOUT, "Timed out after "
                 + session.settings().lockTimeout().toSeconds() + " s waiting for migration "
                 + open.migration().displayName() + ", which another process is running (" + entry.detail()
-                + ", since " + entry.loggedOn() + "). Wait for it and retry, or raise lockTimeout.");
-    }
-
-    private static String whatHappened(LogEntry entry, MigrationLock lock) {
-        if (entry.action() == LogAction.FAIL) {
-            return "failed (" + entry.detail().lines().findFirst().orElse("") + ")";
-        }
-        if (!lock.heldForWholeCommand() && Owner.liveness(entry.detail()) == Liveness.UNKNOWN) {
-            return "has not finished: its " + entry.detail() + " " + cannotTell(entry);
-        }
-        return "never finished: its " + entry.detail() + " ended (the process died, was killed, or lost its connection)";
-    }
-
-    /** For a marker of another host. */
-    static String cannotTell(LogEntry entry) {
-        return "ran on another host, and Cairn cannot tell whether it is still running on host "
-                + Owner.host(entry.detail()).orElse("?");
+                + ", since " + entry.loggedOn() + AttemptOutcome.pidOnlyCaveat(entry)
+                + "). Wait for it and retry, or raise lockTimeout.");
     }
 }

@@ -2,6 +2,7 @@ package dev.cairn.runtime.internal;
 
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.Migrator;
 import dev.cairn.runtime.dialect.Dialect;
 import dev.cairn.runtime.dialect.Dialects;
 import dev.cairn.runtime.history.HistoryStore;
@@ -18,17 +19,19 @@ import java.sql.SQLException;
  */
 final class Session implements AutoCloseable {
 
-    private static final Logger LOG = System.getLogger("dev.cairn.runtime.Migrator");
+    private static final Logger LOG = System.getLogger(Migrator.LOGGER_NAME);
 
     private final Settings settings;
     private final Connection connection;
     private final Dialect dialect;
     private final HistoryStore history;
     private final String database;
+    private final boolean callersAutoCommit;
 
-    private Session(Settings settings, Connection connection, Dialect dialect, String database) {
+    private Session(Settings settings, Connection connection, boolean callersAutoCommit, Dialect dialect, String database) {
         this.settings = settings;
         this.connection = connection;
+        this.callersAutoCommit = callersAutoCommit;
         this.dialect = dialect;
         this.database = database;
         this.history = new HistoryStore(dialect, settings.historyTable(), settings.logTable());
@@ -45,11 +48,13 @@ final class Session implements AutoCloseable {
                     + " Nothing was changed.", e);
         }
         try {
-            // Cairn runs its own transactions; a pooled connection may come in manual-commit mode.
+            // Cairn runs its own transactions; a pooled connection may come in manual-commit mode,
+            // which close() gives back.
+            boolean callersAutoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
             String described = ConnectionSource.redact(connection.getMetaData().getURL());
             Dialect dialect = Dialects.detect(connection, settings.schema(), described);
-            return new Session(settings, connection, dialect, dialect.name() + " database " + described);
+            return new Session(settings, connection, callersAutoCommit, dialect, dialect.name() + " database " + described);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection, e);
             if (e instanceof RuntimeException runtime) {
@@ -130,13 +135,16 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * Closes the connection. A failure is only logged: the command's work is committed or rolled
-     * back by then, and its report or error is what the caller needs.
+     * Gives the connection its caller's commit mode back and closes it. A failure is only logged:
+     * the command's work is committed or rolled back by then, and its report or error is what
+     * the caller needs.
      */
     @Override
     public void close() {
-        try {
-            connection.close();
+        try (connection) {
+            if (!callersAutoCommit && !connection.isClosed()) {
+                connection.setAutoCommit(false);
+            }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Cannot close the connection to " + database + " after Cairn's work on it, which is"
                     + " finished: " + e.getMessage(), e);

@@ -2,15 +2,25 @@ package dev.cairn.runtime.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * How a statement run with parameters is shown in dry-run scripts and failure messages: each
  * {@code ?} placeholder replaced by its value as an SQL literal, so that the script runs as it
- * reads. A value with no literal that both SQLite and PostgreSQL read the same way (bytes, for
- * instance) leaves the placeholders as they are, with the values in a comment on the line above.
+ * reads. Where inlining could misread the statement or the value, the placeholders stay as they
+ * are and the values go in a comment on the line above: a value with no literal that SQLite and
+ * PostgreSQL read alike (bytes, time zones, enums), or SQL whose quoting this simple scanner does
+ * not follow (PostgreSQL's dollar quotes, {@code E'...'} strings, {@code ??}, nested comments).
  */
 final class StatementText {
+
+    /** Syntax where a {@code ?} or a quote may not mean what the scanner thinks: {@code $}, {@code E'}, {@code ??}. */
+    private static final Pattern UNFOLLOWED = Pattern.compile("\\$|(?<![\\w$])[eE]'|\\?\\?");
 
     private StatementText() {
     }
@@ -19,18 +29,65 @@ final class StatementText {
         if (params.length == 0) {
             return sql;
         }
+        if (UNFOLLOWED.matcher(sql).find() || hasNestedComment(sql)) {
+            return withParameterComment(sql, params);
+        }
         String[] literals = new String[params.length];
         for (int i = 0; i < params.length; i++) {
             literals[i] = literal(params[i]);
             if (literals[i] == null) {
-                return "-- parameters " + Arrays.deepToString(params) + "\n" + sql;
+                return withParameterComment(sql, params);
             }
         }
         String inlined = inline(sql, literals);
-        return inlined != null ? inlined : "-- parameters " + Arrays.deepToString(params) + "\n" + sql;
+        return inlined != null ? inlined : withParameterComment(sql, params);
     }
 
-    /** The value as an SQL literal, or null if it has no portable one. */
+    /**
+     * The statement as written below its values in a comment. Control characters are escaped: a
+     * line break in a value would end the comment and put the rest of the value in the script as SQL.
+     */
+    private static String withParameterComment(String sql, Object... params) {
+        String values = Arrays.deepToString(params);
+        StringBuilder comment = new StringBuilder("-- parameters ");
+        values.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> comment.append("\\n");
+                case '\r' -> comment.append("\\r");
+                case '\t' -> comment.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                            || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                        comment.append(String.format("\\u%04x", c));
+                    } else {
+                        comment.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return comment.append('\n').append(sql).toString();
+    }
+
+    /** Whether a block comment opens inside another, which PostgreSQL nests and SQLite does not. */
+    private static boolean hasNestedComment(String sql) {
+        for (int open = sql.indexOf("/*"); open >= 0; open = sql.indexOf("/*", open + 2)) {
+            int close = sql.indexOf("*/", open + 2);
+            int inner = sql.indexOf("/*", open + 2);
+            if (inner >= 0 && (close < 0 || inner < close)) {
+                return true;
+            }
+            if (close < 0) {
+                return false;
+            }
+            open = close;
+        }
+        return false;
+    }
+
+    /**
+     * The value as an SQL literal that SQLite and PostgreSQL read as the driver would bind it, or
+     * null if it has none: only types that pgjdbc's setObject accepts and both databases spell alike.
+     */
     private static String literal(Object value) {
         if (value == null) {
             return "NULL";
@@ -46,13 +103,12 @@ final class StatementText {
             double number = ((Number) value).doubleValue();
             return Double.isFinite(number) ? value.toString() : null;
         }
-        if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>
-                || value instanceof java.time.temporal.Temporal || value instanceof java.util.UUID) {
+        if (value instanceof String || value instanceof Character || value instanceof LocalDate
+                || value instanceof LocalTime || value instanceof LocalDateTime || value instanceof UUID) {
             return "'" + value.toString().replace("'", "''") + "'";
         }
         return null;
     }
-
     /**
      * Replaces the placeholders outside quotes and comments, or returns null when their number
      * does not match the values (the statement is then shown as written).

@@ -101,6 +101,8 @@ final class StepRecords {
 
     private MigrationException withFailRow(MigrationException failure, MigrationDescriptor m, long millis, String detail) {
         try {
+            // Whether another process committed meanwhile does not matter: the row only appends to
+            // the log, and the command ends with this failure, reading the applied set no more.
             lock.begin();
             history.log(connection, m, LogAction.FAIL, HistoryStore.now(), installedBy(), millis, detail);
             lock.commit();

@@ -1,7 +1,9 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.ExecutedMigration;
 import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.dialect.ForeignKeyGuard;
 import dev.cairn.runtime.history.AppliedMigration;
 import dev.cairn.runtime.internal.Failures.Mode;
@@ -10,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies or rolls back migrations one at a time under the lock, after the command's first
@@ -25,10 +28,18 @@ final class StepRunner {
     private final StepRecords records;
     private final RunningMarkers markers;
     private final ConcurrentChanges changes;
+    private final Recheck recheck;
     private final List<String> done = new ArrayList<>();
 
-    StepRunner(Session session, LockedHistory locked, Plan plan) {
+    /** The command's checks of the applied set, made again before a step when another process changed the set. */
+    @FunctionalInterface
+    interface Recheck {
+        void check(MigrationDescriptor next, Map<MigrationVersion, AppliedMigration> applied);
+    }
+
+    StepRunner(Session session, LockedHistory locked, Plan plan, Recheck recheck) {
         this.session = session;
+        this.recheck = recheck;
         this.locked = locked;
         this.lock = locked.lock();
         this.records = new StepRecords(session, lock);
@@ -61,6 +72,13 @@ final class StepRunner {
         try {
             locked.beginAgain();
             markers.checkNotInterrupted(List.of(m), locked);
+            if (locked.rereadSinceLastAsked()) {
+                try {
+                    recheck.check(m, locked.applied());
+                } catch (MigrationException refusal) {
+                    throw changes.refusedAfterChange(refusal, m, mode, done);
+                }
+            }
             if (locked.applied().containsKey(m.version()) == (mode == Mode.APPLY)) {
                 lock.rollback();
                 return false;
@@ -80,6 +98,9 @@ final class StepRunner {
         }
         RecordingContext ctx = new RecordingContext(session.connection(), session.dialect(), m, false);
         long start = System.nanoTime();
+        long millis;
+        AppliedMigration row;
+        boolean held;
         try {
             foreignKeys.start();
             invoke(m, mode, ctx);
@@ -87,17 +108,43 @@ final class StepRunner {
                 throw new RerunWithoutForeignKeys();
             }
             foreignKeys.check();
-            long millis = millisSince(start);
-            AppliedMigration row = records.record(m, mode, millis, locked.applied().get(m.version()));
-            // Commit inside the try: a constraint checked at commit (DEFERRABLE INITIALLY DEFERRED)
-            // fails the migration like any other statement.
-            lock.commit();
-            locked.changed(m.version(), row);
-            return executed(m, millis, outOfOrder, ctx);
+            millis = millisSince(start);
+            row = records.record(m, mode, millis, locked.applied().get(m.version()));
+            held = lock.stillHeld();
         } catch (Exception e) {
             lock.rollbackAfter(e);
             // Starts over with foreign keys off, even if up() caught the signal.
             throw ctx.foreignKeysOffRequested() ? new RerunWithoutForeignKeys() : records.failed(m, mode, ctx, e, millisSince(start));
+        }
+        if (!held) {
+            MigrationException lost = Failures.lockLost(m, mode, session.database());
+            lock.rollbackAfter(lost);
+            throw lost;
+        }
+        commit(m, mode, ctx, millis);
+        locked.changed(m.version(), row);
+        return executed(m, millis, outOfOrder, ctx, foreignKeys.switchedOff());
+    }
+
+    /**
+     * Commits a step's transaction. A constraint checked at commit (DEFERRABLE INITIALLY
+     * DEFERRED) fails the migration like any other statement; a connection lost during the
+     * commit leaves its outcome unknown, which only the database can tell afterwards.
+     */
+    private void commit(MigrationDescriptor m, Mode mode, RecordingContext ctx, long millis) {
+        try {
+            lock.commit();
+        } catch (SQLException e) {
+            if (SqlErrors.connectionLost(session.connection(), e)) {
+                MigrationException unknown = Failures.commitOutcomeUnknown(m, mode, e, session.database());
+                lock.rollbackAfter(unknown);
+                throw unknown;
+            }
+            lock.rollbackAfter(e);
+            throw records.failed(m, mode, ctx, e, millis);
+        } catch (RuntimeException e) {
+            lock.rollbackAfter(e);
+            throw records.failed(m, mode, ctx, e, millis);
         }
     }
 
@@ -120,6 +167,8 @@ final class StepRunner {
             long millis = millisSince(start);
             try {
                 locked.beginAgain();
+                // Another process may have committed while this step ran outside any transaction.
+                changes.checkStillFits(m, mode, locked.applied().keySet(), done);
                 AppliedMigration row = records.closeMarker(m, mode, millis);
                 lock.commit();
                 locked.changed(m.version(), row);
@@ -127,7 +176,7 @@ final class StepRunner {
                 lock.rollbackAfter(e);
                 throw records.unrecorded(m, mode, ctx, e, millis);
             }
-            return executed(m, millis, false, ctx);
+            return executed(m, millis, false, ctx, false);
         }
     }
 
@@ -139,9 +188,10 @@ final class StepRunner {
         }
     }
 
-    private static ExecutedMigration executed(MigrationDescriptor m, long millis, boolean outOfOrder, RecordingContext ctx) {
+    private static ExecutedMigration executed(MigrationDescriptor m, long millis, boolean outOfOrder, RecordingContext ctx,
+            boolean foreignKeysOff) {
         return new ExecutedMigration(m.version(), m.description(), m.className(), Duration.ofMillis(millis), outOfOrder,
-                ctx.statements());
+                ctx.statements(), foreignKeysOff);
     }
 
     private static long millisSince(long start) {

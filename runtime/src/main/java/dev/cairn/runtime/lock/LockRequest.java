@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param work the connection migrations run on
  * @param connections opens another connection, for locks that need their own
  * @param name identifies the lock: the history table as Cairn's SQL names it (with its schema
- *     when one is configured), so that separate histories do not block each other
+ *     when one is configured); a dialect may key its lock on part of it (see
+ *     {@link PostgresAdvisoryLock}), as long as one table never gets two locks
  * @param timeout how long to wait for another holder
  * @param database how messages name the database
  */

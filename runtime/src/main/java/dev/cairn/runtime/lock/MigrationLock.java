@@ -18,6 +18,15 @@ public interface MigrationLock extends AutoCloseable {
      */
     boolean begin() throws SQLException;
 
+    /**
+     * Whether the lock is still held, asked before a migration's transaction commits. A lock that
+     * is the transaction itself (SQLite's) is held while the transaction is open; a lock held by a
+     * connection of its own is lost if that connection ends.
+     */
+    default boolean stillHeld() throws SQLException {
+        return true;
+    }
+
     /** Commits the transaction begun by {@link #begin()}. */
     void commit() throws SQLException;
 

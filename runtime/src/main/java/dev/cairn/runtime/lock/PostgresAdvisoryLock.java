@@ -2,6 +2,7 @@ package dev.cairn.runtime.lock;
 
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.Migrator;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,10 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 
     /** The high half of every Cairn lock key ("cair"), so that keys rarely meet an application's. */
     private static final long KEY_PREFIX = 0x63616972L;
-    private static final Logger LOG = System.getLogger("dev.cairn.runtime.Migrator");
+    private static final Logger LOG = System.getLogger(Migrator.LOGGER_NAME);
+    /** Matches, in pg_locks {@code l}, the granted advisory lock of the key bound to the next two parameters. */
+    private static final String HELD = "l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ?"
+            + " AND l.objid::bigint = ? AND l.objsubid = 1";
 
     private final Connection work;
     private final Connection lockConnection;
@@ -42,7 +46,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
         Connection lockConnection = request.connections().open();
         try {
             lockConnection.setAutoCommit(true);
-            long key = keyOf(qualified(lockConnection, request.name()));
+            long key = keyOf(tableName(request.name()));
             long deadline = System.nanoTime() + request.timeout().toNanos();
             if (!tryLock(lockConnection, key)) {
                 LOG.log(Level.INFO, () -> "Waiting for the Cairn migration lock of " + request.database()
@@ -68,20 +72,16 @@ public final class PostgresAdvisoryLock implements MigrationLock {
     }
 
     /**
-     * The history table's name with its schema: an unqualified name means the current schema
-     * (asked on the lock's connection, which comes from the same source as the work connection),
-     * so that {@code schema("public")} and no schema option, which name the same table, take the
-     * same lock.
+     * The history table's name without its schema, which the key is made of. The schema an
+     * unqualified name resolves to cannot be asked for reliably: {@code current_schema()} is the
+     * first existing schema of the search path, while the table resolves to the first schema that
+     * contains it, and a migration creating a schema changes the former. Leaving the schema out
+     * gives {@code schema("public")}, no schema option and any search path one key per table name;
+     * Cairn histories of the same name in different schemas then take turns, which costs a wait,
+     * never a double apply.
      */
-    private static String qualified(Connection connection, String table) throws SQLException {
-        if (table.contains(".")) {
-            return table;
-        }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT current_schema()");
-                ResultSet row = statement.executeQuery()) {
-            String schema = row.next() ? row.getString(1) : null;
-            return schema == null ? table : schema + "." + table;
-        }
+    private static String tableName(String table) {
+        return table.substring(table.lastIndexOf('.') + 1);
     }
 
     private static long keyOf(String name) {
@@ -128,12 +128,10 @@ public final class PostgresAdvisoryLock implements MigrationLock {
     private static List<Holder> holders(Connection connection, long key) throws SQLException {
         List<Holder> holders = new ArrayList<>();
         String sql = "SELECT a.pid, a.application_name, a.client_addr::text, a.backend_start, a.state"
-                + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1"
+                + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE " + HELD
                 + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, key >>> 32);
-            statement.setLong(2, key & 0xFFFFFFFFL);
+            bindKey(statement, key);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     holders.add(new Holder(row.getInt(1), "backend pid " + row.getInt(1) + " (application_name \""
@@ -143,6 +141,32 @@ public final class PostgresAdvisoryLock implements MigrationLock {
             }
         }
         return holders;
+    }
+
+    /** Binds the key as pg_locks shows an advisory lock taken with one bigint: its high and low halves. */
+    private static void bindKey(PreparedStatement statement, long key) throws SQLException {
+        statement.setLong(1, key >>> 32);
+        statement.setLong(2, key & 0xFFFFFFFFL);
+    }
+
+    /**
+     * Asks the lock's connection whether its session still holds the lock. It may not: an
+     * {@code idle_session_timeout}, a pooler in transaction mode, a network failure or
+     * {@code pg_terminate_backend} ends the session, and with it the lock. An error of the lock's
+     * connection means the same.
+     */
+    @Override
+    public boolean stillHeld() {
+        try (PreparedStatement statement = lockConnection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks l WHERE " + HELD + " AND l.pid = pg_backend_pid())")) {
+            bindKey(statement, key);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "The connection of the Cairn migration lock failed, and with it the lock", e);
+            return false;
+        }
     }
 
     @Override
@@ -162,8 +186,12 @@ public final class PostgresAdvisoryLock implements MigrationLock {
     @Override
     public void rollback() throws SQLException {
         if (!work.getAutoCommit()) {
-            work.rollback();
-            work.setAutoCommit(true);
+            try {
+                work.rollback();
+            } finally {
+                // Even after a failed rollback: the connection goes back to its owner in autocommit, never mid-transaction.
+                work.setAutoCommit(true);
+            }
         }
     }
 

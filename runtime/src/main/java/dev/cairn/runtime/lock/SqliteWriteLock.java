@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import org.sqlite.SQLiteConnection;
 
 /**
  * SQLite's lock: the database file's write lock, taken by {@code BEGIN IMMEDIATE} for each
@@ -27,6 +28,7 @@ public final class SqliteWriteLock implements MigrationLock {
     private final int previousBusyTimeout;
     private long dataVersion = -1;
     private boolean inTransaction;
+    private boolean aborted;
 
     public SqliteWriteLock(Connection connection, Duration timeout, String database) throws SQLException {
         this.connection = connection;
@@ -65,17 +67,38 @@ public final class SqliteWriteLock implements MigrationLock {
 
     @Override
     public void rollback() throws SQLException {
-        if (!inTransaction) {
+        // An aborted connection took its transaction with it.
+        if (!inTransaction || aborted) {
             return;
         }
-        inTransaction = false;
         try {
             execute("ROLLBACK");
         } catch (SQLException e) {
             // SQLite rolls back by itself after some errors (disk full, I/O); then nothing is left to undo.
             if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                discardConnection(e);
                 throw e;
             }
+        }
+        inTransaction = false;
+    }
+
+    /**
+     * Ends a connection whose write transaction could not be rolled back, rather than leave the
+     * caller (a pool) a connection that holds the database's write lock. {@code abort} makes pools
+     * evict it, but sqlite-jdbc's own does nothing, so the driver's connection is closed too:
+     * SQLite rolls back an open transaction when its connection closes.
+     */
+    private void discardConnection(SQLException failure) {
+        try {
+            connection.abort(Runnable::run);
+            SQLiteConnection physical = connection.unwrap(SQLiteConnection.class);
+            if (!physical.isClosed()) {
+                physical.close();
+            }
+            aborted = true;
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -86,8 +109,28 @@ public final class SqliteWriteLock implements MigrationLock {
 
     @Override
     public void close() throws SQLException {
-        rollback();
-        execute("PRAGMA busy_timeout = " + previousBusyTimeout);
+        SQLException failure = null;
+        try {
+            rollback();
+        } catch (SQLException e) {
+            failure = e;
+        }
+        // Restored whether or not the rollback worked, unless the connection is gone; a rollback
+        // failure stays the error to report.
+        if (!aborted) {
+            try {
+                execute("PRAGMA busy_timeout = " + previousBusyTimeout);
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private void execute(String sql) throws SQLException {

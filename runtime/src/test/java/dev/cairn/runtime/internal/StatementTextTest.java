@@ -2,8 +2,20 @@ package dev.cairn.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.DryRunReport;
+import dev.cairn.runtime.ExecutedMigration;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class StatementTextTest {
@@ -34,5 +46,58 @@ class StatementTextTest {
                 StatementText.of("INSERT INTO t VALUES (?, ?)", 1, new byte[] {1, 2}));
         assertEquals("-- parameters [1, 2]\nINSERT INTO t VALUES (?)",
                 StatementText.of("INSERT INTO t VALUES (?)", 1, 2));
+    }
+
+    @Test
+    void lineBreakInACommentedValue_isEscapedSoItCannotEndTheComment() {
+        assertEquals("-- parameters [[1], x\\n; DROP TABLE t; --\\r\\t\\u0000]\nINSERT INTO t VALUES (?, ?)",
+                StatementText.of("INSERT INTO t VALUES (?, ?)", new byte[] {1}, "x\n; DROP TABLE t; --\r\t\0"));
+    }
+
+    @Test
+    void postgresSyntaxTheScannerDoesNotFollow_keepsThePlaceholders() {
+        assertEquals("-- parameters [1]\nDO $$ BEGIN PERFORM ?; END $$", StatementText.of("DO $$ BEGIN PERFORM ?; END $$", 1));
+        assertEquals("-- parameters [1]\nSELECT E'it\\'s ?' WHERE a = ?", StatementText.of("SELECT E'it\\'s ?' WHERE a = ?", 1));
+        assertEquals("-- parameters [1]\nSELECT e'x' WHERE a = ?", StatementText.of("SELECT e'x' WHERE a = ?", 1));
+        assertEquals("-- parameters [1]\nSELECT '{}'::jsonb ?? 'k' WHERE a = ?",
+                StatementText.of("SELECT '{}'::jsonb ?? 'k' WHERE a = ?", 1));
+        assertEquals("-- parameters [1]\nSELECT /* a /* b */ ? */ ?", StatementText.of("SELECT /* a /* b */ ? */ ?", 1));
+        assertEquals("SELECT 1 FROM t WHERE type='a' AND b = 2", StatementText.of("SELECT 1 FROM t WHERE type='a' AND b = ?", 2),
+                "an e ending a word is no E'' string");
+    }
+
+    @Test
+    void valuesThatTheDatabasesReadDifferently_goInTheComment() {
+        ZonedDateTime zoned = ZonedDateTime.of(2024, 1, 27, 10, 0, 0, 0, ZoneId.of("Europe/Paris"));
+        assertEquals("-- parameters [" + zoned + "]\nINSERT INTO t VALUES (?)", StatementText.of("INSERT INTO t VALUES (?)", zoned));
+        assertEquals("-- parameters [" + Instant.EPOCH + "]\nINSERT INTO t VALUES (?)",
+                StatementText.of("INSERT INTO t VALUES (?)", Instant.EPOCH));
+        assertEquals("-- parameters [Seconds]\nINSERT INTO t VALUES (?)", StatementText.of("INSERT INTO t VALUES (?)", ChronoUnit.SECONDS),
+                "an enum");
+        assertEquals("INSERT INTO t VALUES ('10:15', '2024-01-27T10:15', '00000000-0000-0000-0000-000000000000')",
+                StatementText.of("INSERT INTO t VALUES (?, ?, ?)", LocalTime.of(10, 15), LocalDateTime.of(2024, 1, 27, 10, 15),
+                        new UUID(0, 0)));
+    }
+
+    @Test
+    void sqlScript_putsTheSemicolonOnItsOwnLineAfterATrailingComment_andSaysItRecordsNothing() {
+        ExecutedMigration step = new ExecutedMigration(MigrationVersion.parse("3"), "Tags", "test.V3", Duration.ZERO, false,
+                List.of("CREATE TABLE tags (name TEXT) -- names only", StatementText.of("INSERT INTO tags VALUES (?)", new byte[0]),
+                        "DROP TABLE old"), false);
+
+        String script = new DryRunReport("SQLite database jdbc:sqlite:x.db", List.of(step), List.of()).toSqlScript();
+
+        assertEquals("""
+                -- Cairn dry run on SQLite database jdbc:sqlite:x.db
+                -- This script does not record anything in Cairn's history table: running it and then
+                -- starting the application (or migrate) would apply these migrations again.
+
+                -- 3 Tags
+                CREATE TABLE tags (name TEXT) -- names only
+                ;
+                -- parameters [[]]
+                INSERT INTO tags VALUES (?);
+                DROP TABLE old;
+                """, script);
     }
 }

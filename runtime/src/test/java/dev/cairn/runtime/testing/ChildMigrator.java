@@ -2,7 +2,6 @@ package dev.cairn.runtime.testing;
 
 import dev.cairn.runtime.MigrationReport;
 import dev.cairn.runtime.Migrator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -23,9 +22,7 @@ public final class ChildMigrator {
         MigrationReport report;
         if (scenario.equals("concurrent")) {
             Fixtures.touch(dir.resolve("ready-" + args[3]));
-            while (!Files.exists(dir.resolve("go"))) {
-                Thread.sleep(5);
-            }
+            Waits.awaitFile(dir.resolve("go"));
             report = Migrator.configure(Fixtures.concurrent(), url).lockTimeout(Duration.ofSeconds(90)).load().migrate();
         } else {
             report = Migrator.configure(Fixtures.blocking(dir, scenario.equals("block-tx")), url).load().migrate();

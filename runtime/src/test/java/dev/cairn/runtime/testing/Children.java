@@ -25,14 +25,13 @@ public final class Children {
     }
 
     /** Waits for a file that a child creates, failing with the child's output if it does not come. */
-    public static void awaitFile(Path file, Process child, Path log, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Files.exists(file)) {
-            if (!child.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("child never created " + file + ":\n" + Files.readString(log));
+    public static void awaitFile(Path file, Process child, Path log) throws Exception {
+        Waits.await(file + " from a child, whose output so far is in " + log, Waits.DEADLINE, () -> {
+            if (!child.isAlive()) {
+                throw new AssertionError("the child ended without creating " + file + ":\n" + Files.readString(log));
             }
-            Thread.sleep(20);
-        }
+            return Files.exists(file);
+        });
     }
 
     /** Waits for a child to end and returns its output, failing if it does not end in time. */

@@ -2,10 +2,12 @@ package dev.cairn.runtime.testing;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -20,15 +22,23 @@ public final class Connections {
      * of one would: whatever a command leaves set on the connection, the next user sees.
      */
     public static DataSource single(Connection connection) {
-        return of(() -> wrap(connection, false));
+        return of(() -> wrap(connection, false, null));
+    }
+
+    /**
+     * Like {@link #single}, but executing exactly {@code failingSql} through a plain statement
+     * fails without reaching the database, as it would if the link broke just then.
+     */
+    public static DataSource singleFailingOn(Connection connection, String failingSql) {
+        return of(() -> wrap(connection, false, failingSql));
     }
 
     /** A data source whose connections fail when closed, as a broken pool or network might. */
     public static DataSource failingOnClose(DataSource real) {
-        return of(() -> wrap(real.getConnection(), true));
+        return of(() -> wrap(real.getConnection(), true, null));
     }
 
-    private static Connection wrap(Connection real, boolean failOnClose) {
+    private static Connection wrap(Connection real, boolean failOnClose, String failingSql) {
         return (Connection) Proxy.newProxyInstance(Connections.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (self, method, args) -> {
                     if (method.getName().equals("close")) {
@@ -38,12 +48,28 @@ public final class Connections {
                         }
                         return null;
                     }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+                    Object result = invoke(real, method, args);
+                    return method.getName().equals("createStatement") && failingSql != null
+                            ? failing((Statement) result, failingSql) : result;
                 });
+    }
+
+    private static Statement failing(Statement real, String failingSql) {
+        return (Statement) Proxy.newProxyInstance(Connections.class.getClassLoader(), new Class<?>[] {Statement.class},
+                (self, method, args) -> {
+                    if (method.getName().startsWith("execute") && args != null && failingSql.equals(args[0])) {
+                        throw new SQLException("connection reset during " + failingSql, "08006");
+                    }
+                    return invoke(real, method, args);
+                });
+    }
+
+    private static Object invoke(Object real, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(real, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private interface Opener {

@@ -50,9 +50,7 @@ public final class Fixtures {
         Mig second = Mig.v("2", "Blocks until released").dependsOn("1").step(() -> ctx -> {
             ctx.execute("CREATE TABLE during (id INTEGER)");
             touch(dir.resolve("entered"));
-            while (!Files.exists(dir.resolve("release"))) {
-                Thread.sleep(20);
-            }
+            Waits.awaitFile(dir.resolve("release"));
         });
         return Mig.source(Mig.v("1", "Create base").up("CREATE TABLE base (id INTEGER)").down("DROP TABLE base").build(),
                 (transactional ? second : second.nonTransactional()).build());
@@ -69,9 +67,7 @@ public final class Fixtures {
                 Mig.v("1", "Create items").up("CREATE TABLE items (id INTEGER)", "INSERT INTO items (id) VALUES (1), (2)").build(),
                 Mig.v("2", "Index items").dependsOn("1").nonTransactional().step(() -> ctx -> {
                     touch(dir.resolve("entered"));
-                    while (!Files.exists(dir.resolve("release"))) {
-                        Thread.sleep(20);
-                    }
+                    Waits.awaitFile(dir.resolve("release"));
                     ctx.execute(kind == DbKind.POSTGRES ? "CREATE INDEX CONCURRENTLY items_id ON items (id)"
                             : "CREATE INDEX items_id ON items (id)");
                 }).build());
