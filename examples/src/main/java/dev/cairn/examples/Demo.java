@@ -68,7 +68,7 @@ public final class Demo {
         section("Roll back 2.1: its dependent 4 goes first");
         out.println(indent(migrator.rollback("2.1").summary()));
 
-        section("Status");
+        section("Status: 2.1 and 4 are pending again, older than 5, so they will run out of order");
         out.println(indent(migrator.status().summary()));
 
         section("Next start applies them again");

@@ -120,6 +120,9 @@ public final class MigrationProcessor extends AbstractProcessor {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
             if (type == null || UnresolvedTypes.in(type)) {
                 // Not ready: wait for the next round. In the last, javac reports what never appeared.
+                if (round.processingOver()) {
+                    processingEnv.getMessager().printMessage(Kind.NOTE, Message.REGISTRY_WAITING.format(name));
+                }
                 return;
             }
             migrations.add(type);

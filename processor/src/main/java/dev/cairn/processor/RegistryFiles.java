@@ -17,6 +17,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -26,18 +27,27 @@ import javax.tools.StandardLocation;
  */
 final class RegistryFiles {
 
-    static final String SERVICE_FILE = "META-INF/services/dev.cairn.runtime.MigrationSource";
+    private static final String MIGRATION_SOURCE = "dev.cairn.runtime.MigrationSource";
+    static final String SERVICE_FILE = "META-INF/services/" + MIGRATION_SOURCE;
 
     private final Filer filer;
     private final Elements elements;
+    private final Types types;
     private final RegistryWriter writer;
 
     RegistryFiles(ProcessingEnvironment env, String processorName) {
         this.filer = env.getFiler();
         this.elements = env.getElementUtils();
+        this.types = env.getTypeUtils();
         boolean generatedAvailable = env.getSourceVersion().compareTo(SourceVersion.RELEASE_8) > 0
                 && env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
         this.writer = new RegistryWriter(processorName, generatedAvailable);
+    }
+
+    /** Whether {@code type} is a registry, which can only come from an earlier build's class files. */
+    private boolean isRegistry(TypeElement type) {
+        TypeElement source = elements.getTypeElement(MIGRATION_SOURCE);
+        return source != null && types.isAssignable(type.asType(), source.asType());
     }
 
     private static String registryName(String packageName) {
@@ -49,7 +59,9 @@ final class RegistryFiles {
         String registryName = registryName(packageName);
         TypeElement existing = elements.getTypeElement(registryName);
         if (existing != null) {
-            return Optional.of(Finding.on(existing, Message.REGISTRY_NAME_TAKEN, registryName));
+            return Optional.of(isRegistry(existing)
+                    ? Finding.global(Message.STALE_REGISTRY, registryName)
+                    : Finding.on(existing, Message.REGISTRY_NAME_TAKEN, registryName));
         }
         JavaFile source = writer.write(packageName, plan);
         Element[] originating = plan.stream().map(MigrationModel::element).toArray(Element[]::new);

@@ -18,7 +18,7 @@ import javax.lang.model.util.ElementFilter;
 
 /**
  * Tells whether everything the processor reads about a migration class is resolved: its
- * supertypes, its methods' signatures and its {@code @Migration} values. Something another
+ * supertypes, the signatures of its {@code up} and {@code down}, and its {@code @Migration} values. Something another
  * processor has yet to generate (or a missing import) is an error type in this round, and
  * judging the class now, such as "does not implement JavaMigration" or "has no down()", would
  * be wrong: the class is deferred to the next round, and in the last one javac reports what
@@ -58,8 +58,17 @@ final class UnresolvedTypes {
         return false;
     }
 
+    /**
+     * Only {@code up} and {@code down}: they are what the processor reads. Any other method may
+     * mention types that wait for the registry itself, {@code MigrationRegistry} included, and
+     * waiting for them would wait forever.
+     */
     private static boolean inMethodSignatures(TypeElement type) {
         for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            String name = method.getSimpleName().toString();
+            if (!name.equals("up") && !name.equals("down")) {
+                continue;
+            }
             if (isUnresolved(method.getReturnType())) {
                 return true;
             }

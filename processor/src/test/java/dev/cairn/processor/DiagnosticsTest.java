@@ -2,13 +2,22 @@ package dev.cairn.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import dev.cairn.MigrationVersion;
 import dev.cairn.processor.report.Message;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One test per diagnostic of the processor: its message, the file and the line the compiler
@@ -303,6 +312,51 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining(Message.INVALID_VERSION.key())
                 .inFile(scenario.file("BadVersion.java")).onLineContaining("version = \"1a\"");
         assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void anInvalidVersion_doesNotHideAnUnrelatedUnknownDependency() {
+        Scenario scenario = Scenario.load("bad/invalid-version-and-unknown");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.INVALID_VERSION.key())
+                .inFile(scenario.file("BadVersion.java")).onLineContaining("version = \"1a\"");
+        assertThat(compilation).hadErrorContaining(Message.UNKNOWN_DEPENDENCY.key() + " Migration 7 (" + PKG + "Unrelated)")
+                .inFile(scenario.file("Unrelated.java")).onLineContaining("dependsOn = \"42\"");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
+    void aMigrationWaitingForATypeThatNeverAppears_saysWhyThereIsNoRegistry() {
+        Compilation compilation = Scenario.load("bad/never-generated").compile();
+
+        assertThat(compilation).hadErrorContaining("cannot find symbol");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadNoteContaining(Message.REGISTRY_WAITING.format(PKG + "Orphan"));
+    }
+
+    @Test
+    void aRegistryFromAnEarlierBuildOnTheClasspath_asksForAFullRebuild(@TempDir Path earlierBuild) throws IOException {
+        Compilation first = Scenario.load("bad/shared").compile();
+        for (JavaFileObject file : first.generatedFiles()) {
+            if (file.getKind() == JavaFileObject.Kind.CLASS) {
+                Path target = earlierBuild.resolve(file.toUri().getPath().substring("/CLASS_OUTPUT/".length()));
+                Files.createDirectories(target.getParent());
+                try (InputStream in = file.openInputStream()) {
+                    Files.copy(in, target);
+                }
+            }
+        }
+        List<File> classpath = new ArrayList<>(List.of(earlierBuild.toFile()));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classpath.add(new File(entry));
+        }
+
+        Compilation partial = javac().withProcessors(new MigrationProcessor()).withClasspath(classpath)
+                .compile(Scenario.load("bad/later-suppressed").sources());
+
+        assertThat(partial).hadErrorContaining(Message.STALE_REGISTRY.format(PKG + "MigrationRegistry"));
+        assertThat(partial).hadErrorCount(1);
     }
 
     private static List<String> cairnErrors(Compilation compilation) {

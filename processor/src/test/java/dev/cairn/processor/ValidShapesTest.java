@@ -23,6 +23,14 @@ class ValidShapesTest {
     }
 
     @Test
+    void aMigrationMentioningItsRegistry_stillGetsIt() {
+        Compilation compilation = Scenario.load("good/self-reference").compile("-Werror");
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.self.MigrationRegistry");
+    }
+
+    @Test
     void theRegistryKeepsEveryDeclarationExactly() {
         List<MigrationDescriptor> plan = new GeneratedClasses(Scenario.load("good/shapes").compile())
                 .registry("com.example.shapes.MigrationRegistry").migrations();

@@ -26,9 +26,10 @@ import javax.lang.model.element.VariableElement;
  * its closing brace, normalized so that formatting, comments and line endings do not count but
  * every token does. The class's annotations and modifiers are left out: {@code @Migration}'s
  * description and dependencies, {@code @SuppressWarnings} or {@code @Deprecated} added later,
- * or {@code public} added to satisfy an access rule do not change what the migration does. Code
- * outside the class, such as imports or constants of other classes, is not covered. The tag is
- * {@value SourceChecksum#ALGORITHM_TAG}.
+ * or {@code public} added to satisfy an access rule do not change what the migration did to a
+ * database. Nor do {@code reversible} and {@code transactional}: they change how Cairn runs the
+ * migration, not what it applied. Code outside the class, such as imports or constants of other
+ * classes, is not covered. The tag is {@value SourceChecksum#ALGORITHM_TAG}.
  *
  * <p>Compilers without the javac tree API (such as Eclipse's) expose no source text. There the
  * checksum falls back to the class's structure, tagged {@value #STRUCTURE_TAG}: the names,
@@ -96,7 +97,13 @@ abstract class SourceChecksums {
 
         @Override
         String of(TypeElement type) {
-            TreePath path = trees.getPath(type);
+            TreePath path;
+            try {
+                path = trees.getPath(type);
+            } catch (RuntimeException foreignElement) {
+                // A build tool that wraps elements too hands javac's trees objects it does not know.
+                path = null;
+            }
             if (path == null) {
                 return fallback.of(type);
             }

@@ -73,6 +73,13 @@ public enum Message {
     REGISTRY_NAME_TAKEN(Kind.ERROR, "RegistryNameTaken",
             "There is already a class %s, so the migrations' registry cannot be generated there. Rename"
                     + " that class, or choose another package for the registry with -Acairn.package=<package>."),
+    STALE_REGISTRY(Kind.ERROR, "StaleRegistry",
+            "%s from an earlier build is on the classpath, and this compilation cannot replace it: it"
+                    + " probably recompiles only some of the migrations. Rebuild the whole module (for"
+                    + " example mvn clean compile, or Rebuild Project in the IDE)."),
+    REGISTRY_WAITING(Kind.NOTE, "RegistryWaiting",
+            "No MigrationRegistry was generated: migration %s refers to a type or constant that does not"
+                    + " exist (see the errors above). Fix that, and the registry is generated again."),
     REGISTRY_NOT_WRITTEN(Kind.ERROR, "RegistryNotWritten",
             "Could not write %s: %s. Check that the build's output directories are writable."),
     CONSTRUCTOR_THROWS(Kind.ERROR, "ConstructorThrows",

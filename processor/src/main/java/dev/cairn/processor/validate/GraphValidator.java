@@ -28,7 +28,8 @@ public final class GraphValidator {
     private final ValidationReport report;
     /** Dependencies on later versions, reported only when there is no cycle to fix first. */
     private final List<Runnable> laterDependencyWarnings = new ArrayList<>();
-    private boolean checkUnknownDependencies;
+    /** The versions that are not versions, already reported. */
+    private List<String> invalidVersionTexts = List.of();
 
     public GraphValidator(ValidationReport report) {
         this.report = report;
@@ -37,9 +38,8 @@ public final class GraphValidator {
     /** Validates the graph and returns the plan order. */
     public List<MigrationModel> validate(List<MigrationModel> migrations) {
         TreeMap<MigrationVersion, List<MigrationModel>> byVersion = groupByValidVersion(migrations);
-        // A dependency on a migration whose version is mistyped would look unknown: one mistake,
-        // one error, so unknown dependencies wait until every version is valid.
-        checkUnknownDependencies = migrations.stream().allMatch(migration -> migration.version().isPresent());
+        invalidVersionTexts = migrations.stream().filter(migration -> migration.version().isEmpty())
+                .map(MigrationModel::versionText).toList();
         reportDuplicates(byVersion);
         List<MigrationModel> nodes = byVersion.values().stream().map(group -> group.get(0)).toList();
         Map<MigrationVersion, Integer> indexOf = new HashMap<>();
@@ -110,7 +110,7 @@ public final class GraphValidator {
                     report(Message.DUPLICATE_DEPENDENCY, migration, dependency, migration.displayName(), dependency.text());
                 }
             } else if (targetIndex == null) {
-                if (checkUnknownDependencies) {
+                if (!meantAnInvalidVersion(dependency.text(), nodes)) {
                     report(Message.UNKNOWN_DEPENDENCY, migration, dependency, migration.displayName(), dependency.text(),
                             suggestion(dependency.text(), migration, nodes));
                 }
@@ -124,6 +124,18 @@ public final class GraphValidator {
             }
         }
         return edges;
+    }
+
+    /**
+     * Whether an unknown dependency most likely names a migration whose version is mistyped
+     * ("1" for a migration declared "1a"): that mistake is already reported, once.
+     */
+    private boolean meantAnInvalidVersion(String wanted, List<MigrationModel> nodes) {
+        int toInvalid = invalidVersionTexts.stream()
+                .mapToInt(text -> NearestVersion.editDistance(wanted, text)).min().orElse(Integer.MAX_VALUE);
+        int toValid = nodes.stream()
+                .mapToInt(node -> NearestVersion.editDistance(wanted, node.versionText())).min().orElse(Integer.MAX_VALUE);
+        return toInvalid <= toValid;
     }
 
     private static String suggestion(String wanted, MigrationModel migration, List<MigrationModel> nodes) {

@@ -1,0 +1,18 @@
+package com.example.bad;
+
+import dev.cairn.Migration;
+import dev.cairn.runtime.JavaMigration;
+import dev.cairn.runtime.MigrationContext;
+
+@Migration(version = "2", dependsOn = "1")
+final class Dependent implements JavaMigration {
+    @Override
+    public void up(MigrationContext ctx) throws Exception {
+        ctx.execute("SELECT 1");
+    }
+
+    @Override
+    public void down(MigrationContext ctx) throws Exception {
+        ctx.execute("SELECT 1");
+    }
+}
