@@ -37,7 +37,7 @@ public enum ErrorCode {
      * the next step no longer fits (SQLite, which locks each transaction, not the whole command).
      */
     CONCURRENT_CHANGE,
-    /** A version named in a command is not part of this build. */
+    /** A version named in a command is not part of this build, or not a version at all. */
     NOT_IN_BUILD,
     /** A rollback names a migration that is not applied. */
     NOT_APPLIED,

@@ -70,7 +70,7 @@ public final class Migrator {
 
     /** {@link #migrate(MigrationVersion)} with the version as text, such as {@code "2.1"}. */
     public MigrationReport migrate(String target) {
-        return migrate(MigrationVersion.parse(target));
+        return migrate(versionOf(target));
     }
 
     /**
@@ -83,7 +83,7 @@ public final class Migrator {
 
     /** {@link #rollback(MigrationVersion)} with the version as text. */
     public RollbackReport rollback(String version) {
-        return rollback(MigrationVersion.parse(version));
+        return rollback(versionOf(version));
     }
 
     /**
@@ -97,7 +97,7 @@ public final class Migrator {
 
     /** {@link #rollbackTo(MigrationVersion)} with the version as text. */
     public RollbackReport rollbackTo(String version) {
-        return rollbackTo(MigrationVersion.parse(version));
+        return rollbackTo(versionOf(version));
     }
 
     /** Where each migration stands: applied, pending, out of order, failed, running, unknown. Changes nothing. */
@@ -139,7 +139,7 @@ public final class Migrator {
 
     /** {@link #baseline(MigrationVersion)} with the version as text. */
     public BaselineReport baseline(String version) {
-        return baseline(MigrationVersion.parse(version));
+        return baseline(versionOf(version));
     }
 
     /**
@@ -158,6 +158,14 @@ public final class Migrator {
      */
     public BackupReport backup(Path file) {
         return engine.backup(Objects.requireNonNull(file, "file"));
+    }
+
+    /** A version named in a command, refused as a {@link MigrationException} when it is not one. */
+    private static MigrationVersion versionOf(String text) {
+        Objects.requireNonNull(text, "version");
+        return MigrationVersion.tryParse(text).orElseThrow(() -> new MigrationException(ErrorCode.NOT_IN_BUILD,
+                "\"" + text + "\" is not a migration version: " + MigrationVersion.problem(text)
+                        + ". Nothing was changed."));
     }
 
     /**

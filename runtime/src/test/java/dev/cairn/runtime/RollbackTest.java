@@ -130,6 +130,11 @@ class RollbackTest {
         assertEquals(ErrorCode.NOT_IN_BUILD, unknown.code());
         assertEquals("Version 7 is not a migration of this build (nearest: 2). Check the version, or use a build that"
                 + " contains it.", unknown.getMessage());
+
+        MigrationException notAVersion = assertThrows(MigrationException.class, () -> migrator.rollback("2.x"));
+        assertEquals(ErrorCode.NOT_IN_BUILD, notAVersion.code());
+        assertEquals("\"2.x\" is not a migration version: 'x' is not a digit; use dot-separated non-negative integers"
+                + " such as \"3\" or \"2.1\". Nothing was changed.", notAVersion.getMessage());
         assertEquals(before, db.snapshot());
     }
 
