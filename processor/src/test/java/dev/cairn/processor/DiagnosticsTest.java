@@ -316,7 +316,7 @@ class DiagnosticsTest {
 
     @Test
     void anInvalidVersion_doesNotHideAnUnrelatedUnknownDependency() {
-        Scenario scenario = Scenario.load("bad/invalid-version-and-unknown");
+        Scenario scenario = Scenario.load("bad/invalid-version-dependent").with("bad/unrelated-unknown");
         Compilation compilation = scenario.compile();
 
         assertThat(compilation).hadErrorContaining(Message.INVALID_VERSION.key())
