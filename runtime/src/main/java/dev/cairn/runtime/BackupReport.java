@@ -11,10 +11,15 @@ import java.time.Duration;
  * @param bytes its size
  * @param duration how long it took
  */
-public record BackupReport(String database, Path file, long bytes, Duration duration) {
+public record BackupReport(String database, Path file, long bytes, Duration duration) implements Report {
+
+    @Override
+    public String summary() {
+        return "Backed up " + database + " to " + file + " (" + bytes + " bytes, " + duration.toMillis() + " ms).";
+    }
 
     @Override
     public String toString() {
-        return "Backed up " + database + " to " + file + " (" + bytes + " bytes, " + duration.toMillis() + " ms).";
+        return summary();
     }
 }

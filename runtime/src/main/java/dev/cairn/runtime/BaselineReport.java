@@ -11,15 +11,20 @@ import java.util.List;
  * @param baseline the version the database was declared to be at
  * @param marked the migrations recorded as applied, in plan order
  */
-public record BaselineReport(String database, MigrationVersion baseline, List<MigrationVersion> marked) {
+public record BaselineReport(String database, MigrationVersion baseline, List<MigrationVersion> marked) implements Report {
 
     public BaselineReport {
         marked = List.copyOf(marked);
     }
 
     @Override
-    public String toString() {
+    public String summary() {
         return "Baselined " + database + " at " + baseline + ": recorded " + marked.size()
                 + (marked.size() == 1 ? " migration" : " migrations") + " as applied without running them " + marked + ".";
+    }
+
+    @Override
+    public String toString() {
+        return summary();
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param wouldApply the migrations that ran and were rolled back, in plan order
  * @param notRun the non-transactional migrations that would run but could not be tried
  */
-public record DryRunReport(String database, List<ExecutedMigration> wouldApply, List<MigrationDescriptor> notRun) {
+public record DryRunReport(String database, List<ExecutedMigration> wouldApply, List<MigrationDescriptor> notRun) implements Report {
 
     public DryRunReport {
         wouldApply = List.copyOf(wouldApply);
@@ -61,6 +61,21 @@ public record DryRunReport(String database, List<ExecutedMigration> wouldApply, 
 
     @Override
     public String toString() {
-        return isUpToDate() ? database + " is up to date: a migrate would do nothing." : toSqlScript();
+        return isUpToDate() ? summary() : toSqlScript();
+    }
+
+    @Override
+    public String summary() {
+        if (isUpToDate()) {
+            return database + " is up to date: a migrate would do nothing.";
+        }
+        StringBuilder text = new StringBuilder("A migrate would apply ").append(wouldApply.size() + notRun.size())
+                .append(wouldApply.size() + notRun.size() == 1 ? " migration" : " migrations").append(" to ")
+                .append(database).append(':');
+        wouldApply.forEach(step -> text.append("\n  ").append(step.summary()).append(", ")
+                .append(step.statements().size()).append(step.statements().size() == 1 ? " statement" : " statements"));
+        notRun.forEach(m -> text.append("\n  ").append(m.version()).append(" \"").append(m.description())
+                .append("\" (non-transactional: not tried in the dry run)"));
+        return text.toString();
     }
 }

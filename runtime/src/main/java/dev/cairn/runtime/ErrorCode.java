@@ -49,6 +49,11 @@ public enum ErrorCode {
     CONNECTION,
     /** The database refuses writes. */
     READ_ONLY,
+    /**
+     * The generated registry's format is not one this runtime reads: cairn-processor and
+     * cairn-runtime are of different versions.
+     */
+    REGISTRY_FORMAT,
     /** The database is neither SQLite nor PostgreSQL. */
     UNSUPPORTED_DATABASE,
     /** A backup could not be made. */

@@ -8,7 +8,7 @@ import java.util.List;
  * @param database the database, described without credentials
  * @param entries the log rows, oldest first; empty if nothing was ever run
  */
-public record HistoryReport(String database, List<LogEntry> entries) {
+public record HistoryReport(String database, List<LogEntry> entries) implements Report {
 
     public HistoryReport {
         entries = List.copyOf(entries);

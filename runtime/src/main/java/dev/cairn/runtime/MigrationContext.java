@@ -1,6 +1,5 @@
 package dev.cairn.runtime;
 
-import dev.cairn.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -18,8 +17,8 @@ public interface MigrationContext {
     /** The connection of the running migration; do not commit, roll back or close it. */
     Connection connection();
 
-    /** The database being migrated. */
-    Dialect dialect();
+    /** The database being migrated: which one it is and what it can do. */
+    Database database();
 
     /** The migration being run. */
     MigrationDescriptor migration();
@@ -41,6 +40,12 @@ public interface MigrationContext {
 
     /** Runs a query and returns each row as a map from column label to value, in column order. */
     List<Map<String, Object>> queryForList(String sql, Object... params) throws SQLException;
+
+    /**
+     * Tells the {@linkplain MigrationListener listeners} how far this migration got: for long
+     * work such as a batched data migration, at most a few times a second.
+     */
+    void reportProgress(Progress progress);
 
     /** The statements run through this context so far, in order. */
     List<String> statements();
@@ -75,7 +80,8 @@ public interface MigrationContext {
      *     parentheses of {@code CREATE TABLE}
      * @param copy for each column of the new table to fill, the SQL expression over the old
      *     table's columns that fills it
-     * @throws dev.cairn.runtime.MigrationException on PostgreSQL, whose ALTER TABLE can do it directly
+     * @throws dev.cairn.runtime.MigrationException on a database without
+     *     {@link Database.Capability#TABLE_REBUILD}, such as PostgreSQL, whose ALTER TABLE does it directly
      */
     void rebuildTable(String table, String definition, Map<String, String> copy) throws SQLException;
 }

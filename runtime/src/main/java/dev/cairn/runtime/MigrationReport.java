@@ -11,7 +11,7 @@ import java.util.Optional;
  * of order, how long it took, and the backup it made first if one was configured. An empty
  * {@link #applied()} means the database was already up to date.
  */
-public final class MigrationReport {
+public final class MigrationReport implements Report {
 
     private final String database;
     private final List<ExecutedMigration> applied;

@@ -1,6 +1,7 @@
 package dev.cairn.runtime;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A set of migrations in plan order. The generated {@code MigrationRegistry} is one, and is
@@ -14,4 +15,14 @@ public interface MigrationSource {
      * ties broken by version.
      */
     List<MigrationDescriptor> migrations();
+
+    /**
+     * A short text that changes whenever a version or a checksum of {@link #migrations()} does,
+     * known without building the descriptors. It lets {@link Migrator#migrate()} learn that a
+     * database is up to date by reading one row. Empty (the default) makes the runtime compute one
+     * from {@link #migrations()}.
+     */
+    default Optional<String> fingerprint() {
+        return Optional.empty();
+    }
 }

@@ -55,6 +55,11 @@ public final class Migrator {
         return new Builder(source, ConnectionSource.of(jdbcUrl));
     }
 
+    /** The settings this migrator was loaded with. */
+    public Configuration configuration() {
+        return engine.configuration();
+    }
+
     /** Applies every pending migration in plan order. */
     public MigrationReport migrate() {
         return engine.migrate(null);
@@ -63,6 +68,9 @@ public final class Migrator {
     /**
      * Applies the pending migrations up to {@code target}: those whose version is at most the
      * target, with the prerequisites they need.
+     *
+     * @throws MigrationException with {@link ErrorCode#NOT_IN_BUILD} if {@code target} is not a
+     *     migration of the build, before connecting
      */
     public MigrationReport migrate(MigrationVersion target) {
         return engine.migrate(Objects.requireNonNull(target, "target"));
@@ -246,6 +254,15 @@ public final class Migrator {
         /** Who is recorded as having applied migrations; default the {@code user.name} system property. */
         public Builder installedBy(String name) {
             draft.installedBy = name;
+            return this;
+        }
+
+        /**
+         * Adds a listener told of each migration and command, after Cairn's own logging and any
+         * listener added before.
+         */
+        public Builder listener(MigrationListener listener) {
+            draft.listeners.add(listener);
             return this;
         }
 

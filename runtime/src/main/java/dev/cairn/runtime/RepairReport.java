@@ -11,7 +11,7 @@ import java.util.List;
  * @param failuresCleared migrations whose failed or interrupted state was cleared, so that the
  *     next migrate runs them again
  */
-public record RepairReport(String database, List<MigrationVersion> checksumsAccepted, List<MigrationVersion> failuresCleared) {
+public record RepairReport(String database, List<MigrationVersion> checksumsAccepted, List<MigrationVersion> failuresCleared) implements Report {
 
     public RepairReport {
         checksumsAccepted = List.copyOf(checksumsAccepted);
@@ -24,9 +24,14 @@ public record RepairReport(String database, List<MigrationVersion> checksumsAcce
     }
 
     @Override
-    public String toString() {
+    public String summary() {
         return isNothingToRepair() ? "Nothing to repair on " + database + "."
                 : "Repaired " + database + ": accepted new checksums of " + checksumsAccepted
                         + ", cleared failures of " + failuresCleared + ".";
+    }
+
+    @Override
+    public String toString() {
+        return summary();
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param rolledBack the migrations undone, in order
  * @param duration how long the command took
  */
-public record RollbackReport(String database, List<ExecutedMigration> rolledBack, Duration duration) {
+public record RollbackReport(String database, List<ExecutedMigration> rolledBack, Duration duration) implements Report {
 
     public RollbackReport {
         rolledBack = List.copyOf(rolledBack);

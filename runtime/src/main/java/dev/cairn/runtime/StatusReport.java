@@ -9,7 +9,7 @@ import java.util.List;
  * @param database the database, described without credentials
  * @param migrations one entry per migration
  */
-public record StatusReport(String database, List<MigrationStatus> migrations) {
+public record StatusReport(String database, List<MigrationStatus> migrations) implements Report {
 
     public StatusReport {
         migrations = List.copyOf(migrations);

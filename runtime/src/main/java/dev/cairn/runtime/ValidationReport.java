@@ -10,7 +10,7 @@ import java.util.List;
  * @param database the database, described without credentials
  * @param problems what differs, in plan order; empty when valid
  */
-public record ValidationReport(String database, List<Problem> problems) {
+public record ValidationReport(String database, List<Problem> problems) implements Report {
 
     /** The kinds of difference. */
     public enum Kind {

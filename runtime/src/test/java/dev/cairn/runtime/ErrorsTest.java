@@ -101,8 +101,8 @@ class ErrorsTest {
         assertEquals(ErrorCode.INVALID_CONFIGURATION, e.code());
         assertEquals("Invalid Cairn configuration:\n"
                 + "  - historyTable is \"cairn_history; DROP TABLE routers; --\", which is not a plain identifier; use"
-                + " lower-case letters, digits and underscores, starting with a letter or underscore, at most 63"
-                + " characters, such as \"cairn_history\"\n"
+                + " lower-case letters, digits and underscores, starting with a letter or underscore, at most 57"
+                + " characters (Cairn adds \"_state\" for its state table), such as \"cairn_history\"\n"
                 + "  - lockTimeout is PT0S; give a positive duration such as Duration.ofMinutes(2)", e.getMessage());
         assertEquals(before, db.snapshot());
     }
@@ -169,12 +169,12 @@ class ErrorsTest {
 
         if (kind == DbKind.POSTGRES) {
             migrator.migrate();
-            assertEquals(List.of("cairn.cairn_history", "cairn.cairn_log", "routers"), db.tables());
+            assertEquals(List.of("cairn.cairn_history", "cairn.cairn_history_state", "cairn.cairn_log", "routers"), db.tables());
             assertTrue(migrator.status().isUpToDate());
         } else {
             MigrationException e = assertThrows(MigrationException.class, migrator::migrate);
             assertEquals(ErrorCode.INVALID_CONFIGURATION, e.code());
-            assertTrue(e.getMessage().startsWith("The schema option (\"cairn\") is for PostgreSQL, but "), e.getMessage());
+            assertTrue(e.getMessage().startsWith("The schema option (\"cairn\") is for databases with schemas, but "), e.getMessage());
             assertEquals(List.of(), db.tables());
         }
     }

@@ -163,8 +163,9 @@ class SqliteRebuildTest {
                 () -> db.configure(Mig.source(REBUILD)).load().migrate());
 
         assertTrue(e.getMessage().contains("Migration 2 \"Timeout as a required integer\" (test.V2_Timeoutasarequiredinteger)"
-                + " calls rebuildTable(\"routers\"), which is for SQLite. On PostgreSQL, ALTER TABLE changes column types"
-                + " and constraints directly"), e.getMessage());
+                + " calls rebuildTable(\"routers\"), which is for databases whose ALTER TABLE cannot change a column, such as"
+                + " SQLite. PostgreSQL changes column types and constraints with ALTER TABLE: use db.execute(\"ALTER TABLE"
+                + " ...\"), or branch on db.database().has(Database.Capability.TABLE_REBUILD)."), e.getMessage());
         assertEquals(before.lines().filter(l -> !l.startsWith("cairn_history")).toList(),
                 new ArrayList<>(db.snapshot().lines().filter(l -> !l.startsWith("cairn_history")).toList()));
     }

@@ -4,7 +4,7 @@ import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
-import dev.cairn.runtime.history.AppliedMigration;
+import dev.cairn.runtime.internal.history.AppliedMigration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +41,14 @@ final class AppliedChecks {
     static List<MigrationDescriptor> changed(Plan plan, Map<MigrationVersion, AppliedMigration> applied) {
         return plan.all().stream().filter(m -> applied.containsKey(m.version())
                 && Checksums.drifted(applied.get(m.version()).checksum(), m.checksum())).toList();
+    }
+
+    /**
+     * Whether the applied set is exactly the plan, with no checksum drifted: what the recorded
+     * fingerprint promises, so that any configuration may trust it.
+     */
+    static boolean fullyApplied(Plan plan, Map<MigrationVersion, AppliedMigration> applied) {
+        return applied.size() == plan.all().size() && unknown(plan, applied).isEmpty() && changed(plan, applied).isEmpty();
     }
 
     /** The newest applied version, if any. */

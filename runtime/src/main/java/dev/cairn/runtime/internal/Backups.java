@@ -3,7 +3,7 @@ package dev.cairn.runtime.internal;
 import dev.cairn.runtime.BackupReport;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationException;
-import dev.cairn.runtime.dialect.BackupOptions;
+import dev.cairn.runtime.spi.BackupOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +27,11 @@ final class Backups {
     private Backups() {
     }
 
-    static BackupReport backup(Settings settings, Path file) {
-        try (Session session = Session.open(settings)) {
-            return backup(session, file);
-        }
-    }
-
     /** Backs up into a new time-stamped file of the backup directory and prunes the oldest. */
     static Path automatic(Session session) {
         Settings settings = session.settings();
-        Path directory = settings.backupDirectory();
-        Path file = newFile(directory, session.dialect().backupExtension());
+        Path directory = settings.backupDirectory().orElseThrow();
+        Path file = newFile(directory, session.support().backupExtension());
         backup(session, file);
         prune(directory, settings.backupRetention());
         return file;
@@ -57,7 +51,8 @@ final class Backups {
         return file;
     }
 
-    private static BackupReport backup(Session session, Path file) {
+    /** Backs the session's database up into {@code file}, replacing it. */
+    static BackupReport backup(Session session, Path file) {
         long start = System.nanoTime();
         try {
             if (file.toAbsolutePath().getParent() != null) {
@@ -70,7 +65,7 @@ final class Backups {
         }
         BackupOptions options = new BackupOptions(session.settings().pgDump(), session.settings().connections().password());
         try {
-            session.dialect().backup(session.connection(), file, options);
+            session.support().backup(session.connection(), file, options);
             return new BackupReport(session.database(), file, Files.size(file), Duration.ofNanos(System.nanoTime() - start));
         } catch (SQLException e) {
             throw new MigrationException(ErrorCode.BACKUP_FAILED, "Backing up " + session.database() + " into " + file

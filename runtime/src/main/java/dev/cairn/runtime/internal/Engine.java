@@ -3,6 +3,8 @@ package dev.cairn.runtime.internal;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.BackupReport;
 import dev.cairn.runtime.BaselineReport;
+import dev.cairn.runtime.Command;
+import dev.cairn.runtime.Configuration;
 import dev.cairn.runtime.DryRunReport;
 import dev.cairn.runtime.HistoryReport;
 import dev.cairn.runtime.MigrationReport;
@@ -12,10 +14,16 @@ import dev.cairn.runtime.StatusReport;
 import dev.cairn.runtime.ValidationReport;
 import java.nio.file.Path;
 
-/** The commands of a {@link dev.cairn.runtime.Migrator}, each carried out by a small class. */
+/**
+ * The commands of a {@link dev.cairn.runtime.Migrator}, each carried out by a small class and run
+ * through the one {@link CommandRunner}. A version a command names is checked against the build
+ * before anything connects (on SQLite, a connection creates the file).
+ */
 public final class Engine {
 
     private final Settings settings;
+    private final Plan plan;
+    private final CommandRunner runner;
     private final MigrateCommand migrate;
     private final RollbackCommand rollback;
     private final Inspection inspection;
@@ -23,46 +31,57 @@ public final class Engine {
 
     public Engine(Settings settings, Plan plan) {
         this.settings = settings;
-        this.migrate = new MigrateCommand(settings, plan);
-        this.rollback = new RollbackCommand(settings, plan);
-        this.inspection = new Inspection(settings, plan);
+        this.plan = plan;
+        this.runner = new CommandRunner(settings, new Listeners(settings.listeners()));
+        this.migrate = new MigrateCommand(settings, plan, runner.listeners());
+        this.rollback = new RollbackCommand(settings, plan, runner.listeners());
+        this.inspection = new Inspection(plan);
         this.maintenance = new Maintenance(settings, plan);
+    }
+
+    public Configuration configuration() {
+        return settings;
     }
 
     /** @param target the last version to apply, or {@code null} for all */
     public MigrationReport migrate(MigrationVersion target) {
-        return migrate.migrate(target);
+        if (target != null) {
+            plan.require(target);
+        }
+        return runner.run(Command.MIGRATE, "migrate", session -> migrate.migrate(session, target));
     }
 
     public DryRunReport dryRun() {
-        return migrate.dryRun();
+        return runner.run(Command.DRY_RUN, "do a dry run", migrate::dryRun);
     }
 
     public RollbackReport rollback(MigrationVersion version, boolean to) {
-        return rollback.rollback(version, to);
+        plan.require(version);
+        return runner.run(Command.ROLLBACK, "roll back", session -> rollback.rollback(session, version, to));
     }
 
     public StatusReport status() {
-        return inspection.status();
+        return runner.run(Command.STATUS, "read the migration status", inspection::status);
     }
 
     public ValidationReport validate() {
-        return inspection.validate();
+        return runner.run(Command.VALIDATE, "validate the migrations", inspection::validate);
     }
 
     public HistoryReport history() {
-        return inspection.history();
+        return runner.run(Command.HISTORY, "read the migration history", inspection::history);
     }
 
     public BaselineReport baseline(MigrationVersion version) {
-        return maintenance.baseline(version);
+        plan.require(version);
+        return runner.run(Command.BASELINE, "baseline", session -> maintenance.baseline(session, version));
     }
 
     public RepairReport repair() {
-        return maintenance.repair();
+        return runner.run(Command.REPAIR, "repair", maintenance::repair);
     }
 
     public BackupReport backup(Path file) {
-        return Backups.backup(settings, file);
+        return runner.run(Command.BACKUP, "back up", session -> Backups.backup(session, file));
     }
 }

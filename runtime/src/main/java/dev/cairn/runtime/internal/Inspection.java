@@ -10,7 +10,8 @@ import dev.cairn.runtime.StatusReport;
 import dev.cairn.runtime.ValidationReport;
 import dev.cairn.runtime.ValidationReport.Kind;
 import dev.cairn.runtime.ValidationReport.Problem;
-import dev.cairn.runtime.history.AppliedMigration;
+import dev.cairn.runtime.internal.history.AppliedMigration;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,23 +23,17 @@ import java.util.Optional;
  */
 final class Inspection {
 
-    private final Settings settings;
     private final Plan plan;
 
-    Inspection(Settings settings, Plan plan) {
-        this.settings = settings;
+    Inspection(Plan plan) {
         this.plan = plan;
     }
 
-    StatusReport status() {
-        try (Session session = Session.open(settings)) {
-            return session.run("read the migration status", () -> {
-                boolean exists = session.history().exists(session.connection());
-                Map<MigrationVersion, AppliedMigration> applied = exists ? session.history().readApplied(session.connection()) : Map.of();
-                Map<MigrationVersion, LogEntry> open = exists ? session.history().openAttempts(session.connection()) : Map.of();
-                return new StatusReport(session.database(), statuses(applied, open));
-            });
-        }
+    StatusReport status(Session session) throws SQLException {
+        boolean exists = session.history().exists(session.connection());
+        Map<MigrationVersion, AppliedMigration> applied = exists ? session.history().readApplied(session.connection()) : Map.of();
+        Map<MigrationVersion, LogEntry> open = exists ? session.history().openAttempts(session.connection()) : Map.of();
+        return new StatusReport(session.database(), statuses(applied, open));
     }
 
     private List<MigrationStatus> statuses(Map<MigrationVersion, AppliedMigration> applied, Map<MigrationVersion, LogEntry> open) {
@@ -100,8 +95,8 @@ final class Inspection {
                         + " may be half applied: fix by hand, then run repair");
     }
 
-    ValidationReport validate() {
-        StatusReport status = status();
+    ValidationReport validate(Session session) throws SQLException {
+        StatusReport status = status(session);
         List<Problem> problems = new ArrayList<>();
         for (MigrationStatus s : status.migrations()) {
             String name = s.version() + " \"" + s.description() + "\"" + (s.className().isEmpty() ? "" : " (" + s.className() + ")");
@@ -124,10 +119,8 @@ final class Inspection {
         return new ValidationReport(status.database(), problems);
     }
 
-    HistoryReport history() {
-        try (Session session = Session.open(settings)) {
-            return session.run("read the migration history", () -> new HistoryReport(session.database(),
-                    session.history().exists(session.connection()) ? session.history().readLog(session.connection()) : List.of()));
-        }
+    HistoryReport history(Session session) throws SQLException {
+        return new HistoryReport(session.database(),
+                session.history().exists(session.connection()) ? session.history().readLog(session.connection()) : List.of());
     }
 }

@@ -1,9 +1,9 @@
 package dev.cairn.runtime.internal;
 
 import dev.cairn.MigrationVersion;
-import dev.cairn.runtime.history.AppliedMigration;
-import dev.cairn.runtime.history.HistoryStore;
-import dev.cairn.runtime.lock.MigrationLock;
+import dev.cairn.runtime.internal.history.AppliedMigration;
+import dev.cairn.runtime.internal.history.HistoryStore;
+import dev.cairn.runtime.spi.MigrationLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -25,6 +25,7 @@ final class LockedHistory {
     private Map<MigrationVersion, AppliedMigration> applied;
     private boolean tablesChecked;
     private boolean reread;
+    private boolean fingerprintCleared;
 
     LockedHistory(Session session, MigrationLock lock) {
         this.lock = lock;
@@ -68,6 +69,31 @@ final class LockedHistory {
         }
     }
 
+    /**
+     * Forgets the recorded fingerprint, in the transaction of the first change to the applied set
+     * since the set was read: from then on, a start reads the history instead of trusting "up to
+     * date". Once per consistent view, as the command's own later changes come after it.
+     */
+    void clearFingerprint() throws SQLException {
+        if (!fingerprintCleared) {
+            ensureTables();
+            history.clearFingerprint(connection);
+            fingerprintCleared = true;
+        }
+    }
+
+    /**
+     * Records the plan's fingerprint, in the current transaction, if the applied set is exactly
+     * the plan with unchanged checksums.
+     */
+    void recordFingerprintIfUpToDate(Plan plan) throws SQLException {
+        if (AppliedChecks.fullyApplied(plan, applied)) {
+            ensureTables();
+            history.recordFingerprint(connection, plan.fingerprint());
+            fingerprintCleared = false;
+        }
+    }
+
     /** Work done in a command's first transaction, given the applied set. */
     @FunctionalInterface
     interface FirstWork<T> {
@@ -94,6 +120,8 @@ final class LockedHistory {
         if (lock.begin()) {
             applied = history.readApplied(connection);
             reread = true;
+            // Another process may have recorded a fingerprint since this command cleared it.
+            fingerprintCleared = false;
         }
     }
 

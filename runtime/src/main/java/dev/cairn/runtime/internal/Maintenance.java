@@ -5,10 +5,9 @@ import dev.cairn.runtime.BaselineReport;
 import dev.cairn.runtime.LogAction;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.RepairReport;
-import dev.cairn.runtime.history.AppliedMigration;
-import dev.cairn.runtime.history.HistoryStore;
+import dev.cairn.runtime.internal.history.AppliedMigration;
+import dev.cairn.runtime.internal.history.HistoryStore;
 import dev.cairn.runtime.internal.RunningMarkers.Attempt;
-import dev.cairn.runtime.lock.MigrationLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,17 +30,18 @@ final class Maintenance {
         this.plan = plan;
     }
 
-    BaselineReport baseline(MigrationVersion version) {
-        plan.require(version);
-        return inOneTransaction("baseline", (session, lock, applied) -> {
+    BaselineReport baseline(Session session, MigrationVersion version) throws SQLException {
+        return inOneTransaction(session, (locked, applied) -> {
             new AppliedChecks(settings, plan, session.database()).checkKnown(applied);
             List<MigrationDescriptor> toMark = plan.pending(applied.keySet(), version);
             RunningMarkers markers = new RunningMarkers(session);
-            markers.refuseToClearRunning("baseline", markers.openAttempts(toMark), lock);
+            markers.refuseToClearRunning("baseline", markers.openAttempts(toMark), locked.lock());
             List<MigrationVersion> marked = new ArrayList<>();
             Instant now = HistoryStore.now();
             for (MigrationDescriptor m : toMark) {
-                session.history().insertApplied(session.connection(), m, now, settings.installedBy(), 0);
+                locked.clearFingerprint();
+                locked.changed(m.version(), session.history().insertApplied(session.connection(), m, now,
+                        settings.installedBy(), 0));
                 session.history().log(session.connection(), m, LogAction.BASELINE, now, settings.installedBy(), 0,
                         "baseline at " + version);
                 marked.add(m.version());
@@ -50,18 +50,20 @@ final class Maintenance {
         });
     }
 
-    RepairReport repair() {
-        return inOneTransaction("repair", (session, lock, applied) -> {
+    RepairReport repair(Session session) throws SQLException {
+        return inOneTransaction(session, (locked, applied) -> {
             RunningMarkers markers = new RunningMarkers(session);
             List<Attempt> open = markers.openAttempts(plan.all());
-            markers.refuseToClearRunning("repair", open, lock);
+            markers.refuseToClearRunning("repair", open, locked.lock());
             HistoryStore history = session.history();
             Connection connection = session.connection();
             Instant now = HistoryStore.now();
             List<MigrationVersion> accepted = new ArrayList<>();
             for (MigrationDescriptor m : AppliedChecks.changed(plan, applied)) {
+                locked.clearFingerprint();
                 AppliedMigration a = applied.get(m.version());
                 history.updateChecksum(connection, a, m.checksum());
+                locked.changed(m.version(), a.withChecksum(m.checksum()));
                 history.log(connection, m, LogAction.REPAIR, now, settings.installedBy(), 0,
                         "accepted checksum " + m.checksum() + " (was " + a.checksum() + ")");
                 accepted.add(m.version());
@@ -78,20 +80,19 @@ final class Maintenance {
 
     /** Work on Cairn's tables inside one locked transaction. */
     private interface TableWork<T> {
-        T run(Session session, MigrationLock lock, Map<MigrationVersion, AppliedMigration> applied) throws SQLException;
+        T run(LockedHistory locked, Map<MigrationVersion, AppliedMigration> applied) throws SQLException;
     }
 
-    private <T> T inOneTransaction(String doing, TableWork<T> work) {
-        try (Session session = Session.open(settings)) {
-            return session.run(doing, () -> {
-                try (MigrationLock lock = session.lock()) {
-                    LockedHistory locked = new LockedHistory(session, lock);
-                    return locked.firstTransaction(applied -> {
-                        locked.ensureTables();
-                        return work.run(session, lock, applied);
-                    });
-                }
-            });
-        }
+    /**
+     * Runs {@code work} in one transaction under the lock, and records the fingerprint if the work
+     * brought the database up to date.
+     */
+    private <T> T inOneTransaction(Session session, TableWork<T> work) throws SQLException {
+        return CommandRunner.locked(session, locked -> locked.firstTransaction(applied -> {
+            locked.ensureTables();
+            T result = work.run(locked, applied);
+            locked.recordFingerprintIfUpToDate(plan);
+            return result;
+        }));
     }
 }

@@ -1,17 +1,17 @@
 package dev.cairn.runtime.internal;
 
 import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.Command;
 import dev.cairn.runtime.DryRunReport;
 import dev.cairn.runtime.ExecutedMigration;
 import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationEvent;
+import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.MigrationReport;
-import dev.cairn.runtime.Migrator;
-import dev.cairn.runtime.dialect.ForeignKeyGuard;
-import dev.cairn.runtime.history.AppliedMigration;
 import dev.cairn.runtime.internal.Failures.Mode;
-import dev.cairn.runtime.lock.MigrationLock;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import dev.cairn.runtime.internal.history.AppliedMigration;
+import dev.cairn.runtime.spi.ForeignKeyGuard;
+import dev.cairn.runtime.spi.MigrationLock;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,63 +21,96 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code migrate} and {@code dryRun}. The up-to-date path, the common case at every start, costs
- * the lock and one read of the history table: no catalog lookup, no per-migration query.
+ * {@code migrate} and {@code dryRun}. The up-to-date path, the common case at every start, is
+ * one read of the state table, compared with the plan's compile-time fingerprint: no lock, no
+ * history read, no migration descriptor built. Any difference takes the full path, which checks
+ * the history under the lock and records the fingerprint once the database is up to date.
  */
 final class MigrateCommand {
 
-    private static final Logger LOG = System.getLogger(Migrator.LOGGER_NAME);
-
     private final Settings settings;
     private final Plan plan;
+    private final Listeners listeners;
 
-    MigrateCommand(Settings settings, Plan plan) {
+    MigrateCommand(Settings settings, Plan plan, Listeners listeners) {
         this.settings = settings;
         this.plan = plan;
+        this.listeners = listeners;
     }
 
-    MigrationReport migrate(MigrationVersion target) {
+    /** @param target the last version to apply, or {@code null} for all */
+    MigrationReport migrate(Session session, MigrationVersion target) throws SQLException {
         long start = System.nanoTime();
-        try (Session session = Session.open(settings)) {
-            return session.run("migrate", () -> migrate(session, target, start));
+        Optional<String> recorded = session.history().tryReadFingerprint(session.connection());
+        if (recorded.isPresent() && recorded.get().equals(plan.fingerprint())) {
+            return upToDate(session, start);
+        }
+        return CommandRunner.locked(session, locked -> migrate(session, locked, target, start));
+    }
+
+    private MigrationReport migrate(Session session, LockedHistory locked, MigrationVersion target, long start)
+            throws SQLException {
+        List<MigrationDescriptor> todo = locked.firstTransaction(applied -> {
+            List<MigrationDescriptor> pending = checkedPlan(session, applied, target);
+            if (!pending.isEmpty()) {
+                locked.ensureTables();
+                new RunningMarkers(session).checkNotInterrupted(pending, locked);
+                if (locked.rereadSinceLastAsked()) {
+                    // It waited for another process's run, and that process may have done more.
+                    pending = checkedPlan(session, locked.applied(), target);
+                }
+            }
+            if (pending.isEmpty()) {
+                recordFingerprint(session, locked);
+            }
+            return pending;
+        });
+        Optional<MigrationVersion> newest = AppliedChecks.newest(locked.appliedVersions());
+        if (todo.isEmpty()) {
+            return upToDate(session, start);
+        }
+        Path backup = settings.backupDirectory().isEmpty() ? null : Backups.automatic(session);
+        AppliedChecks checks = new AppliedChecks(settings, plan, session.database());
+        StepRunner runner = new StepRunner(session, locked, plan, listeners, Command.MIGRATE,
+                (m, applied) -> checks.checkForMigrate(List.of(m), applied));
+        List<ExecutedMigration> applied = new ArrayList<>();
+        for (MigrationDescriptor m : todo) {
+            boolean outOfOrder = newest.isPresent() && m.version().compareTo(newest.get()) < 0;
+            ExecutedMigration done = runner.apply(m, outOfOrder);
+            if (done != null) {
+                applied.add(done);
+            }
+        }
+        if (!applied.isEmpty()) {
+            locked.beginAgain();
+            try {
+                locked.recordFingerprintIfUpToDate(plan);
+                locked.lock().commit();
+            } catch (SQLException | RuntimeException e) {
+                locked.lock().rollbackAfter(e);
+                throw e;
+            }
+        }
+        return new MigrationReport(session.database(), applied, Duration.ofNanos(System.nanoTime() - start), backup);
+    }
+
+    /**
+     * Records the fingerprint when the full path found nothing to do (a database migrated before
+     * fingerprints, or by a build with other migrations). A read-only database stays as it is:
+     * the next start takes the full path again.
+     */
+    private void recordFingerprint(Session session, LockedHistory locked) throws SQLException {
+        try {
+            locked.recordFingerprintIfUpToDate(plan);
+        } catch (SQLException e) {
+            if (!session.support().isReadOnly(e)) {
+                throw e;
+            }
         }
     }
 
-    private MigrationReport migrate(Session session, MigrationVersion target, long start) throws SQLException {
-        try (MigrationLock lock = session.lock()) {
-            LockedHistory locked = new LockedHistory(session, lock);
-            List<MigrationDescriptor> todo = locked.firstTransaction(applied -> {
-                List<MigrationDescriptor> pending = checkedPlan(session, applied, target);
-                if (!pending.isEmpty()) {
-                    locked.ensureTables();
-                    new RunningMarkers(session).checkNotInterrupted(pending, locked);
-                    if (locked.rereadSinceLastAsked()) {
-                        // It waited for another process's run, and that process may have done more.
-                        pending = checkedPlan(session, locked.applied(), target);
-                    }
-                }
-                return pending;
-            });
-            Optional<MigrationVersion> newest = AppliedChecks.newest(locked.appliedVersions());
-            if (todo.isEmpty()) {
-                LOG.log(Level.DEBUG, () -> session.database() + " is up to date");
-                return new MigrationReport(session.database(), List.of(), Duration.ofNanos(System.nanoTime() - start), null);
-            }
-            Path backup = settings.backupDirectory() == null ? null : Backups.automatic(session);
-            AppliedChecks checks = new AppliedChecks(settings, plan, session.database());
-            StepRunner runner = new StepRunner(session, locked, plan,
-                    (m, applied) -> checks.checkForMigrate(List.of(m), applied));
-            List<ExecutedMigration> applied = new ArrayList<>();
-            for (MigrationDescriptor m : todo) {
-                boolean outOfOrder = newest.isPresent() && m.version().compareTo(newest.get()) < 0;
-                ExecutedMigration done = runner.apply(m, outOfOrder);
-                if (done != null) {
-                    LOG.log(Level.INFO, () -> "Applied migration " + done.summary() + " to " + session.database());
-                    applied.add(done);
-                }
-            }
-            return new MigrationReport(session.database(), applied, Duration.ofNanos(System.nanoTime() - start), backup);
-        }
+    private static MigrationReport upToDate(Session session, long start) {
+        return new MigrationReport(session.database(), List.of(), Duration.ofNanos(System.nanoTime() - start), null);
     }
 
     private List<MigrationDescriptor> checkedPlan(Session session, Map<MigrationVersion, AppliedMigration> applied,
@@ -93,16 +126,9 @@ final class MigrateCommand {
      * while foreign keys are enforced starts the whole dry run over with them off (the one
      * transaction cannot switch them for one migration, as migrate does).
      */
-    DryRunReport dryRun() {
-        try (Session session = Session.open(settings)) {
-            return session.run("do a dry run", () -> dryRun(session));
-        }
-    }
-
-    private DryRunReport dryRun(Session session) throws SQLException {
-        try (MigrationLock lock = session.lock()) {
-            return RerunWithoutForeignKeys.retrying(session, foreignKeys -> dryRun(session, lock, foreignKeys));
-        }
+    DryRunReport dryRun(Session session) throws SQLException {
+        return CommandRunner.locked(session, locked ->
+                RerunWithoutForeignKeys.retrying(session, foreignKeys -> dryRun(session, locked.lock(), foreignKeys)));
     }
 
     private DryRunReport dryRun(Session session, MigrationLock lock, ForeignKeyGuard foreignKeys) throws SQLException {
@@ -129,9 +155,10 @@ final class MigrateCommand {
      * Runs {@code m} in the dry run's transaction. With foreign keys off, they are checked after
      * each migration, so that a violation names the migration that made it: the ones before passed.
      */
-    private static ExecutedMigration tryOut(Session session, MigrationDescriptor m, boolean outOfOrder,
-            ForeignKeyGuard foreignKeys) {
-        RecordingContext ctx = new RecordingContext(session.connection(), session.dialect(), m, true);
+    private ExecutedMigration tryOut(Session session, MigrationDescriptor m, boolean outOfOrder, ForeignKeyGuard foreignKeys) {
+        MigrationEvent event = new MigrationEvent(Command.DRY_RUN, m, session.database());
+        listeners.beforeMigration(event);
+        RecordingContext ctx = new RecordingContext(session.connection(), session.support(), m, true, listeners, event);
         long start = System.nanoTime();
         try {
             m.newStep().up(ctx);
@@ -141,9 +168,16 @@ final class MigrateCommand {
             foreignKeys.check();
         } catch (Exception e) {
             // The whole dry run starts over with foreign keys off, even if up() caught the signal.
-            throw ctx.foreignKeysOffRequested() ? new RerunWithoutForeignKeys() : Failures.failed(m, Mode.DRY_RUN, ctx, e);
+            if (ctx.foreignKeysOffRequested()) {
+                throw new RerunWithoutForeignKeys();
+            }
+            MigrationException failure = Failures.failed(m, Mode.DRY_RUN, ctx, e);
+            listeners.onFailure(event, failure);
+            throw failure;
         }
-        return new ExecutedMigration(m.version(), m.description(), m.className(),
+        ExecutedMigration result = new ExecutedMigration(m.version(), m.description(), m.className(),
                 Duration.ofNanos(System.nanoTime() - start), outOfOrder, ctx.statements(), foreignKeys.switchedOff());
+        listeners.afterMigration(event, result);
+        return result;
     }
 }

@@ -19,59 +19,94 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The migrations of a source in plan order, checked once at load time, and the questions the
- * commands ask of it: what is pending, what a rollback must undo.
+ * The migrations of a source in plan order, and the questions the commands ask of it: what is
+ * pending, what a rollback must undo. Built on first use, so that a start that finds the database
+ * up to date by its {@linkplain #fingerprint() fingerprint} never builds the descriptors.
  */
 public final class Plan {
 
-    private final List<MigrationDescriptor> migrations;
-    private final Map<MigrationVersion, Integer> positions = new HashMap<>();
-    private final Map<MigrationVersion, List<MigrationDescriptor>> dependents = new HashMap<>();
+    private final MigrationSource source;
+    private volatile Index index;
 
-    private Plan(List<MigrationDescriptor> migrations) {
-        this.migrations = migrations;
+    /** The plan's lookups, built once from the source's descriptors. */
+    private static final class Index {
+        final List<MigrationDescriptor> migrations;
+        final Map<MigrationVersion, Integer> positions = new HashMap<>();
+        final Map<MigrationVersion, List<MigrationDescriptor>> dependents = new HashMap<>();
+        final String fingerprint;
+
+        Index(MigrationSource source) {
+            this.migrations = List.copyOf(source.migrations());
+            List<String> problems = new ArrayList<>();
+            for (int i = 0; i < migrations.size(); i++) {
+                MigrationDescriptor m = migrations.get(i);
+                Integer earlier = positions.putIfAbsent(m.version(), i);
+                if (earlier != null) {
+                    problems.add("version " + m.version() + " is used by both " + migrations.get(earlier).className()
+                            + " and " + m.className());
+                }
+                for (MigrationVersion dependency : m.dependsOn()) {
+                    if (!positions.containsKey(dependency)) {
+                        problems.add(m.displayName() + " depends on " + dependency + ", which "
+                                + (migrations.stream().anyMatch(o -> o.version().equals(dependency))
+                                        ? "comes after it in the plan" : "is not in the plan"));
+                    }
+                    dependents.computeIfAbsent(dependency, v -> new ArrayList<>()).add(m);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new MigrationException(ErrorCode.INVALID_PLAN, "The migration source " + source.getClass().getName()
+                        + " is not a valid plan:\n  - " + String.join("\n  - ", problems)
+                        + "\nThe generated MigrationRegistry is always valid; rebuild it, or fix the hand-written source.");
+            }
+            this.fingerprint = source.fingerprint().orElseGet(() -> Fingerprints.of(migrations));
+        }
+    }
+
+    private Plan(MigrationSource source) {
+        this.source = source;
     }
 
     /**
-     * Checks that the source is a plan: unique versions, known dependencies, each migration
-     * after its dependencies. The generated registry always is; a hand-written source may not be.
+     * The plan of {@code source}. A source with a compile-time fingerprint (the generated
+     * registry, checked by the processor) is read on first use; any other is checked now: unique
+     * versions, known dependencies, each migration after its dependencies.
      */
     public static Plan of(MigrationSource source) {
-        List<MigrationDescriptor> migrations = List.copyOf(source.migrations());
-        Plan plan = new Plan(migrations);
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < migrations.size(); i++) {
-            MigrationDescriptor m = migrations.get(i);
-            Integer earlier = plan.positions.putIfAbsent(m.version(), i);
-            if (earlier != null) {
-                problems.add("version " + m.version() + " is used by both " + migrations.get(earlier).className()
-                        + " and " + m.className());
-            }
-            for (MigrationVersion dependency : m.dependsOn()) {
-                if (!plan.positions.containsKey(dependency)) {
-                    problems.add(m.displayName() + " depends on " + dependency + ", which "
-                            + (migrations.stream().anyMatch(o -> o.version().equals(dependency))
-                                    ? "comes after it in the plan" : "is not in the plan"));
-                }
-                plan.dependents.computeIfAbsent(dependency, v -> new ArrayList<>()).add(m);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new MigrationException(ErrorCode.INVALID_PLAN, "The migration source " + source.getClass().getName()
-                    + " is not a valid plan:\n  - " + String.join("\n  - ", problems)
-                    + "\nThe generated MigrationRegistry is always valid; rebuild it, or fix the hand-written source.");
+        Plan plan = new Plan(source);
+        if (source.fingerprint().isEmpty()) {
+            plan.index();
         }
         return plan;
     }
 
+    private Index index() {
+        Index built = index;
+        if (built == null) {
+            synchronized (this) {
+                built = index;
+                if (built == null) {
+                    built = new Index(source);
+                    index = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    /** The fingerprint of the plan's versions and checksums, without building the plan when the source has one. */
+    public String fingerprint() {
+        return source.fingerprint().orElseGet(() -> index().fingerprint);
+    }
+
     /** Every migration, in plan order. */
     public List<MigrationDescriptor> all() {
-        return migrations;
+        return index().migrations;
     }
 
     public Optional<MigrationDescriptor> find(MigrationVersion version) {
-        Integer position = positions.get(version);
-        return position == null ? Optional.empty() : Optional.of(migrations.get(position));
+        Integer position = index().positions.get(version);
+        return position == null ? Optional.empty() : Optional.of(all().get(position));
     }
 
     /** The migration of {@code version}, or an error naming the nearest versions of the build. */
@@ -82,6 +117,7 @@ public final class Plan {
     }
 
     private String nearest(MigrationVersion version) {
+        List<MigrationDescriptor> migrations = all();
         Optional<MigrationDescriptor> below = migrations.stream().filter(m -> m.version().compareTo(version) < 0)
                 .max(Comparator.comparing(MigrationDescriptor::version));
         Optional<MigrationDescriptor> above = migrations.stream().filter(m -> m.version().compareTo(version) > 0)
@@ -99,7 +135,7 @@ public final class Plan {
     public List<MigrationDescriptor> pending(Set<MigrationVersion> applied, MigrationVersion target) {
         Set<MigrationVersion> wanted = new HashSet<>();
         Deque<MigrationDescriptor> toVisit = new ArrayDeque<>();
-        for (MigrationDescriptor m : migrations) {
+        for (MigrationDescriptor m : all()) {
             if (!applied.contains(m.version()) && (target == null || m.version().compareTo(target) <= 0)) {
                 toVisit.add(m);
             }
@@ -124,7 +160,7 @@ public final class Plan {
         while (!toVisit.isEmpty()) {
             MigrationVersion v = toVisit.poll();
             if (reached.add(v)) {
-                dependents.getOrDefault(v, List.of()).forEach(d -> toVisit.add(d.version()));
+                index().dependents.getOrDefault(v, List.of()).forEach(d -> toVisit.add(d.version()));
             }
         }
         reached.retainAll(applied);
@@ -133,7 +169,8 @@ public final class Plan {
 
     /** Every applied migration after {@code version} in plan order, in reverse plan order. */
     public List<MigrationDescriptor> rollbackAfter(MigrationVersion version, Set<MigrationVersion> applied) {
-        int position = positions.get(require(version).version());
+        int position = index().positions.get(require(version).version());
+        List<MigrationDescriptor> migrations = all();
         Set<MigrationVersion> undo = new HashSet<>();
         migrations.subList(position + 1, migrations.size()).stream().map(MigrationDescriptor::version)
                 .filter(applied::contains).forEach(undo::add);
@@ -141,7 +178,7 @@ public final class Plan {
     }
 
     private List<MigrationDescriptor> inPlanOrder(Collection<MigrationVersion> versions, boolean reversed) {
-        List<MigrationDescriptor> ordered = new ArrayList<>(migrations.stream().filter(m -> versions.contains(m.version())).toList());
+        List<MigrationDescriptor> ordered = new ArrayList<>(all().stream().filter(m -> versions.contains(m.version())).toList());
         if (reversed) {
             Collections.reverse(ordered);
         }

@@ -1,11 +1,15 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.runtime.Database;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationContext;
 import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationEvent;
 import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.Progress;
 import dev.cairn.runtime.RowMapper;
-import dev.cairn.runtime.dialect.Dialect;
+import dev.cairn.runtime.spi.DatabaseSupport;
+import dev.cairn.runtime.spi.TableRebuilder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,18 +29,23 @@ import java.util.Optional;
 final class RecordingContext implements MigrationContext {
 
     private final Connection connection;
-    private final Dialect dialect;
+    private final DatabaseSupport support;
     private final MigrationDescriptor migration;
     private final boolean dryRun;
+    private final Listeners listeners;
+    private final MigrationEvent event;
     private final List<String> statements = new ArrayList<>();
     private String failedStatement;
     private boolean foreignKeysOffRequested;
 
-    RecordingContext(Connection connection, Dialect dialect, MigrationDescriptor migration, boolean dryRun) {
+    RecordingContext(Connection connection, DatabaseSupport support, MigrationDescriptor migration, boolean dryRun,
+            Listeners listeners, MigrationEvent event) {
         this.connection = connection;
-        this.dialect = dialect;
+        this.support = support;
         this.migration = migration;
         this.dryRun = dryRun;
+        this.listeners = listeners;
+        this.event = event;
     }
 
     @Override
@@ -44,8 +54,8 @@ final class RecordingContext implements MigrationContext {
     }
 
     @Override
-    public Dialect dialect() {
-        return dialect;
+    public Database database() {
+        return support.database();
     }
 
     @Override
@@ -110,6 +120,11 @@ final class RecordingContext implements MigrationContext {
     }
 
     @Override
+    public void reportProgress(Progress progress) {
+        listeners.onProgress(event, Objects.requireNonNull(progress, "progress"));
+    }
+
+    @Override
     public List<String> statements() {
         return List.copyOf(statements);
     }
@@ -124,12 +139,18 @@ final class RecordingContext implements MigrationContext {
                     + " drops and recreates the table, which must be all or nothing: make the migration transactional,"
                     + " or move the rebuild into a transactional migration of its own.");
         }
-        if (dialect.rebuildNeedsForeignKeysOff(connection)) {
+        TableRebuilder rebuilder = support.tableRebuilder().orElseThrow(() -> new MigrationException(
+                ErrorCode.INVALID_CONFIGURATION, "Migration " + migration.displayName() + " calls rebuildTable(\"" + table
+                        + "\"), which is for databases whose ALTER TABLE cannot change a column, such as SQLite. "
+                        + support.database().productName() + " changes column types and constraints with ALTER TABLE:"
+                        + " use db.execute(\"ALTER TABLE ...\"), or branch on"
+                        + " db.database().has(Database.Capability.TABLE_REBUILD)."));
+        if (rebuilder.needsForeignKeysOff(connection)) {
             // Remembered, not only thrown: up() may catch the signal, and the runner must still start over.
             foreignKeysOffRequested = true;
             throw new RerunWithoutForeignKeys();
         }
-        dialect.rebuildTable(this, table, definition, copy);
+        rebuilder.rebuild(this, table, definition, copy);
     }
 
     /**

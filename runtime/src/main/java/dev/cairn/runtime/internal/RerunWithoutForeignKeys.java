@@ -1,6 +1,6 @@
 package dev.cairn.runtime.internal;
 
-import dev.cairn.runtime.dialect.ForeignKeyGuard;
+import dev.cairn.runtime.spi.ForeignKeyGuard;
 import java.sql.SQLException;
 
 /**
@@ -31,7 +31,8 @@ final class RerunWithoutForeignKeys extends RuntimeException {
         try {
             return attempt.run(ForeignKeyGuard.NONE);
         } catch (RerunWithoutForeignKeys signal) {
-            try (ForeignKeyGuard off = session.dialect().foreignKeysOff(session.connection())) {
+            // Only a database with a table rebuilder sends the signal.
+            try (ForeignKeyGuard off = session.support().tableRebuilder().orElseThrow().foreignKeysOff(session.connection())) {
                 return attempt.run(off);
             }
         }

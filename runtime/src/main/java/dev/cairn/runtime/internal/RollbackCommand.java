@@ -1,17 +1,15 @@
 package dev.cairn.runtime.internal;
 
 import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.Command;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.ExecutedMigration;
 import dev.cairn.runtime.IrreversibleMigrationException;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
-import dev.cairn.runtime.Migrator;
 import dev.cairn.runtime.RollbackReport;
-import dev.cairn.runtime.history.AppliedMigration;
-import dev.cairn.runtime.lock.MigrationLock;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import dev.cairn.runtime.internal.history.AppliedMigration;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,51 +21,46 @@ import java.util.Map;
  */
 final class RollbackCommand {
 
-    private static final Logger LOG = System.getLogger(Migrator.LOGGER_NAME);
-
     private final Settings settings;
     private final Plan plan;
+    private final Listeners listeners;
 
-    RollbackCommand(Settings settings, Plan plan) {
+    RollbackCommand(Settings settings, Plan plan, Listeners listeners) {
         this.settings = settings;
         this.plan = plan;
+        this.listeners = listeners;
     }
 
     /**
      * @param to {@code false}: undo {@code version} and its dependents; {@code true}: undo
      *     everything after {@code version}
      */
-    RollbackReport rollback(MigrationVersion version, boolean to) {
+    RollbackReport rollback(Session session, MigrationVersion version, boolean to) throws SQLException {
         MigrationDescriptor named = plan.require(version);
         long start = System.nanoTime();
-        try (Session session = Session.open(settings)) {
-            return session.run("roll back", () -> {
-                try (MigrationLock lock = session.lock()) {
-                    LockedHistory locked = new LockedHistory(session, lock);
-                    AppliedChecks checks = new AppliedChecks(settings, plan, session.database());
-                    List<MigrationDescriptor> undo = locked.firstTransaction(applied -> {
-                        checks.checkKnown(applied);
-                        List<MigrationDescriptor> steps = to ? plan.rollbackAfter(version, applied.keySet())
-                                : rollbackOf(named, applied, session);
-                        checkReversible(named, steps, to);
-                        if (!steps.isEmpty()) {
-                            locked.ensureTables();
-                        }
-                        return steps;
-                    });
-                    StepRunner runner = new StepRunner(session, locked, plan, (m, applied) -> checks.checkKnown(applied));
-                    List<ExecutedMigration> done = new ArrayList<>();
-                    for (MigrationDescriptor m : undo) {
-                        ExecutedMigration step = runner.rollBack(m);
-                        if (step != null) {
-                            LOG.log(Level.INFO, () -> "Rolled back migration " + step.summary() + " on " + session.database());
-                            done.add(step);
-                        }
-                    }
-                    return new RollbackReport(session.database(), done, Duration.ofNanos(System.nanoTime() - start));
+        return CommandRunner.locked(session, locked -> {
+            AppliedChecks checks = new AppliedChecks(settings, plan, session.database());
+            List<MigrationDescriptor> undo = locked.firstTransaction(applied -> {
+                checks.checkKnown(applied);
+                List<MigrationDescriptor> steps = to ? plan.rollbackAfter(version, applied.keySet())
+                        : rollbackOf(named, applied, session);
+                checkReversible(named, steps, to);
+                if (!steps.isEmpty()) {
+                    locked.ensureTables();
                 }
+                return steps;
             });
-        }
+            StepRunner runner = new StepRunner(session, locked, plan, listeners, Command.ROLLBACK,
+                    (m, applied) -> checks.checkKnown(applied));
+            List<ExecutedMigration> done = new ArrayList<>();
+            for (MigrationDescriptor m : undo) {
+                ExecutedMigration step = runner.rollBack(m);
+                if (step != null) {
+                    done.add(step);
+                }
+            }
+            return new RollbackReport(session.database(), done, Duration.ofNanos(System.nanoTime() - start));
+        });
     }
 
     private List<MigrationDescriptor> rollbackOf(MigrationDescriptor named, Map<MigrationVersion, AppliedMigration> applied,

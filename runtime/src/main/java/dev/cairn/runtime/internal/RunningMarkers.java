@@ -6,7 +6,7 @@ import dev.cairn.runtime.LogEntry;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.Migrator;
-import dev.cairn.runtime.lock.MigrationLock;
+import dev.cairn.runtime.spi.MigrationLock;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;

@@ -3,18 +3,18 @@ package dev.cairn.runtime.internal;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.Migrator;
-import dev.cairn.runtime.dialect.Dialect;
-import dev.cairn.runtime.dialect.Dialects;
-import dev.cairn.runtime.history.HistoryStore;
-import dev.cairn.runtime.lock.LockRequest;
-import dev.cairn.runtime.lock.MigrationLock;
+import dev.cairn.runtime.spi.DatabaseOptions;
+import dev.cairn.runtime.spi.DatabaseSupport;
+import dev.cairn.runtime.internal.history.HistoryStore;
+import dev.cairn.runtime.spi.LockRequest;
+import dev.cairn.runtime.spi.MigrationLock;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * One command's connection to the database, with its dialect and history tables. Commands that
+ * One command's connection to the database, with its database support and Cairn's tables. Commands that
  * write also take the {@link #lock()}.
  */
 final class Session implements AutoCloseable {
@@ -23,18 +23,18 @@ final class Session implements AutoCloseable {
 
     private final Settings settings;
     private final Connection connection;
-    private final Dialect dialect;
+    private final DatabaseSupport support;
     private final HistoryStore history;
     private final String database;
     private final boolean callersAutoCommit;
 
-    private Session(Settings settings, Connection connection, boolean callersAutoCommit, Dialect dialect, String database) {
+    private Session(Settings settings, Connection connection, boolean callersAutoCommit, DatabaseSupport support, String database) {
         this.settings = settings;
         this.connection = connection;
         this.callersAutoCommit = callersAutoCommit;
-        this.dialect = dialect;
+        this.support = support;
         this.database = database;
-        this.history = new HistoryStore(dialect, settings.historyTable(), settings.logTable());
+        this.history = new HistoryStore(support, settings.historyTable(), settings.logTable(), settings.stateTable());
     }
 
     static Session open(Settings settings) {
@@ -53,8 +53,9 @@ final class Session implements AutoCloseable {
             boolean callersAutoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
             String described = ConnectionSource.redact(connection.getMetaData().getURL());
-            Dialect dialect = Dialects.detect(connection, settings.schema(), described);
-            return new Session(settings, connection, callersAutoCommit, dialect, dialect.name() + " database " + described);
+            DatabaseSupport support = Databases.detect(connection, new DatabaseOptions(settings.schema(), described));
+            return new Session(settings, connection, callersAutoCommit, support,
+                    support.database().productName() + " database " + described);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection, e);
             if (e instanceof RuntimeException runtime) {
@@ -91,7 +92,7 @@ final class Session implements AutoCloseable {
     /** Takes the migration lock, waiting up to the lock timeout. */
     MigrationLock lock() {
         try {
-            return dialect.lock(new LockRequest(connection, settings.connections()::open, history.historyTable(),
+            return support.lock(new LockRequest(connection, settings.connections()::open, history.historyTable(),
                     settings.lockTimeout(), database));
         } catch (SQLException e) {
             throw failure("take the migration lock", e);
@@ -102,8 +103,8 @@ final class Session implements AutoCloseable {
         return connection;
     }
 
-    Dialect dialect() {
-        return dialect;
+    DatabaseSupport support() {
+        return support;
     }
 
     HistoryStore history() {
@@ -125,7 +126,7 @@ final class Session implements AutoCloseable {
      */
     MigrationException failure(String doing, SQLException e) {
         String error = e.getMessage() + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]");
-        if (dialect.isReadOnly(e)) {
+        if (support.isReadOnly(e)) {
             return new MigrationException(ErrorCode.READ_ONLY, "Cannot " + doing + ": " + database + " is read-only ("
                     + error + "). Cairn writes its tables " + history.historyTable() + " and " + settings.logTable()
                     + " to migrate; connect with a user or a file that can write. Nothing was changed.", e);

@@ -1,12 +1,15 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.runtime.Configuration;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.MigrationListener;
 import dev.cairn.runtime.MigrationSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -15,35 +18,53 @@ import java.util.regex.Pattern;
  * @param connections where connections come from
  * @param historyTable the applied-migrations table, a plain identifier
  * @param logTable the audit log table, a plain identifier
- * @param schema the PostgreSQL schema, or {@code null} for the current one
+ * @param schema the PostgreSQL schema, if not the current one
  * @param lockTimeout how long to wait for another process's lock
  * @param strictOrder whether out-of-order pending migrations are refused
  * @param validateChecksums whether migrate refuses changed applied migrations
  * @param allowUnknownApplied whether applied versions unknown to the build are tolerated
- * @param backupDirectory where automatic backups go, or {@code null} for none
+ * @param backupDirectory where automatic backups go, if anywhere
  * @param backupRetention how many automatic backups to keep
  * @param pgDump the pg_dump program
  * @param installedBy who applies migrations
+ * @param listeners told of each migration and command
  */
 public record Settings(
         ConnectionSource connections,
         String historyTable,
         String logTable,
-        String schema,
+        Optional<String> schema,
         Duration lockTimeout,
         boolean strictOrder,
         boolean validateChecksums,
         boolean allowUnknownApplied,
-        Path backupDirectory,
+        Optional<Path> backupDirectory,
         int backupRetention,
         String pgDump,
-        String installedBy) {
+        String installedBy,
+        List<MigrationListener> listeners) implements Configuration {
+
+    /** What {@link #stateTable()} adds to the history table's name. */
+    private static final String STATE_SUFFIX = "_state";
+
+    @Override
+    public String database() {
+        return connections.describe();
+    }
+
+    @Override
+    public String stateTable() {
+        return historyTable + STATE_SUFFIX;
+    }
+
+    /** The longest identifier PostgreSQL keeps whole. */
+    private static final int MAX_IDENTIFIER = 63;
 
     /**
      * Lower-case letters, digits and underscores, as PostgreSQL and SQLite both accept unquoted
      * and fold the same way; nothing that could carry SQL.
      */
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /** The options as the builder collects them, before they are checked. */
     public static final class Draft {
@@ -60,6 +81,7 @@ public record Settings(
         public int backupRetention = 5;
         public String pgDump = "pg_dump";
         public String installedBy = System.getProperty("user.name", "unknown");
+        public final List<MigrationListener> listeners = new ArrayList<>();
 
         public Draft(MigrationSource source, ConnectionSource connections) {
             this.source = source;
@@ -69,10 +91,13 @@ public record Settings(
         /** Checks every option, reporting all problems at once. */
         public Settings validate() {
             List<String> problems = new ArrayList<>();
-            checkIdentifier("historyTable", historyTable, problems);
-            checkIdentifier("logTable", logTable, problems);
+            checkIdentifier("historyTable", historyTable, MAX_IDENTIFIER - STATE_SUFFIX.length(), problems);
+            if (listeners.contains(null)) {
+                problems.add("a listener is null; pass a MigrationListener");
+            }
+            checkIdentifier("logTable", logTable, MAX_IDENTIFIER, problems);
             if (schema != null) {
-                checkIdentifier("schema", schema, problems);
+                checkIdentifier("schema", schema, MAX_IDENTIFIER, problems);
             }
             if (historyTable != null && historyTable.equals(logTable)) {
                 problems.add("historyTable and logTable are both \"" + historyTable + "\"; give them different names");
@@ -94,15 +119,18 @@ public record Settings(
                         "Invalid Cairn configuration:\n  - " + String.join("\n  - ", problems));
             }
             connections.check();
-            return new Settings(connections, historyTable, logTable, schema, lockTimeout, strictOrder,
-                    validateChecksums, allowUnknownApplied, backupDirectory, backupRetention, pgDump, installedBy);
+            return new Settings(connections, historyTable, logTable, Optional.ofNullable(schema), lockTimeout, strictOrder,
+                    validateChecksums, allowUnknownApplied, Optional.ofNullable(backupDirectory), backupRetention, pgDump,
+                    installedBy, List.copyOf(listeners));
         }
 
-        private static void checkIdentifier(String option, String value, List<String> problems) {
-            if (value == null || !IDENTIFIER.matcher(value).matches()) {
+        private static void checkIdentifier(String option, String value, int maxLength, List<String> problems) {
+            if (value == null || !IDENTIFIER.matcher(value).matches() || value.length() > maxLength) {
                 problems.add(option + " is " + (value == null ? "null" : "\"" + value + "\"")
                         + ", which is not a plain identifier; use lower-case letters, digits and underscores,"
-                        + " starting with a letter or underscore, at most 63 characters, such as \"cairn_history\"");
+                        + " starting with a letter or underscore, at most " + maxLength + " characters"
+                        + (maxLength < MAX_IDENTIFIER ? " (Cairn adds \"" + STATE_SUFFIX + "\" for its state table)" : "")
+                        + ", such as \"cairn_history\"");
             }
         }
     }

@@ -3,10 +3,10 @@ package dev.cairn.runtime.internal;
 import dev.cairn.runtime.LogAction;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
-import dev.cairn.runtime.history.AppliedMigration;
-import dev.cairn.runtime.history.HistoryStore;
+import dev.cairn.runtime.internal.history.AppliedMigration;
+import dev.cairn.runtime.internal.history.HistoryStore;
 import dev.cairn.runtime.internal.Failures.Mode;
-import dev.cairn.runtime.lock.MigrationLock;
+import dev.cairn.runtime.spi.MigrationLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,13 +18,15 @@ import java.time.Instant;
 final class StepRecords {
 
     private final Session session;
+    private final LockedHistory locked;
     private final MigrationLock lock;
     private final Connection connection;
     private final HistoryStore history;
 
-    StepRecords(Session session, MigrationLock lock) {
+    StepRecords(Session session, LockedHistory locked) {
         this.session = session;
-        this.lock = lock;
+        this.locked = locked;
+        this.lock = locked.lock();
         this.connection = session.connection();
         this.history = session.history();
     }
@@ -37,6 +39,7 @@ final class StepRecords {
      */
     AppliedMigration record(MigrationDescriptor m, Mode mode, long millis, AppliedMigration current) throws SQLException {
         Instant now = HistoryStore.now();
+        locked.clearFingerprint();
         if (mode == Mode.APPLY) {
             AppliedMigration row = history.insertApplied(connection, m, now, installedBy(), millis);
             history.log(connection, m, LogAction.APPLY, now, installedBy(), millis, "");
@@ -55,6 +58,7 @@ final class StepRecords {
     void openMarker(MigrationDescriptor m, Mode mode, Owner owner, AppliedMigration current) throws SQLException {
         try {
             if (mode == Mode.ROLLBACK) {
+                locked.clearFingerprint();
                 history.deleteApplied(connection, current);
             }
             history.log(connection, m, LogAction.RUNNING, HistoryStore.now(), installedBy(), 0,
@@ -73,6 +77,7 @@ final class StepRecords {
      */
     AppliedMigration closeMarker(MigrationDescriptor m, Mode mode, long millis) throws SQLException {
         Instant now = HistoryStore.now();
+        locked.clearFingerprint();
         AppliedMigration row = mode == Mode.APPLY ? history.insertApplied(connection, m, now, installedBy(), millis) : null;
         history.log(connection, m, mode == Mode.APPLY ? LogAction.APPLY : LogAction.ROLLBACK, now, installedBy(), millis, "");
         return row;
@@ -85,7 +90,7 @@ final class StepRecords {
      */
     MigrationException failed(MigrationDescriptor m, Mode mode, RecordingContext ctx, Exception error, long millis) {
         SQLException readOnly = SqlErrors.find(error);
-        if (readOnly != null && session.dialect().isReadOnly(readOnly)) {
+        if (readOnly != null && session.support().isReadOnly(readOnly)) {
             return session.failure((mode == Mode.APPLY ? "apply migration " : "roll back migration ") + m.displayName(), readOnly);
         }
         return withFailRow(Failures.failed(m, mode, ctx, error), m, millis,

@@ -1,13 +1,15 @@
 package dev.cairn.runtime.internal;
 
 import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.Command;
 import dev.cairn.runtime.ExecutedMigration;
 import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationEvent;
 import dev.cairn.runtime.MigrationException;
-import dev.cairn.runtime.dialect.ForeignKeyGuard;
-import dev.cairn.runtime.history.AppliedMigration;
+import dev.cairn.runtime.spi.ForeignKeyGuard;
+import dev.cairn.runtime.internal.history.AppliedMigration;
 import dev.cairn.runtime.internal.Failures.Mode;
-import dev.cairn.runtime.lock.MigrationLock;
+import dev.cairn.runtime.spi.MigrationLock;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +31,8 @@ final class StepRunner {
     private final RunningMarkers markers;
     private final ConcurrentChanges changes;
     private final Recheck recheck;
+    private final Listeners listeners;
+    private final Command command;
     private final List<String> done = new ArrayList<>();
 
     /** The command's checks of the applied set, made again before a step when another process changed the set. */
@@ -37,12 +41,14 @@ final class StepRunner {
         void check(MigrationDescriptor next, Map<MigrationVersion, AppliedMigration> applied);
     }
 
-    StepRunner(Session session, LockedHistory locked, Plan plan, Recheck recheck) {
+    StepRunner(Session session, LockedHistory locked, Plan plan, Listeners listeners, Command command, Recheck recheck) {
         this.session = session;
         this.recheck = recheck;
+        this.listeners = listeners;
+        this.command = command;
         this.locked = locked;
         this.lock = locked.lock();
-        this.records = new StepRecords(session, lock);
+        this.records = new StepRecords(session, locked);
         this.markers = new RunningMarkers(session);
         this.changes = new ConcurrentChanges(plan, session.database());
     }
@@ -57,12 +63,25 @@ final class StepRunner {
         return run(m, Mode.ROLLBACK, false);
     }
 
+    /**
+     * Runs one step between the listeners' calls, which come before its transaction begins and
+     * after it ended.
+     */
     private ExecutedMigration run(MigrationDescriptor m, Mode mode, boolean outOfOrder) throws SQLException {
-        ExecutedMigration step = m.transactional()
-                ? RerunWithoutForeignKeys.retrying(session, foreignKeys -> inTransaction(m, mode, outOfOrder, foreignKeys))
-                : outsideTransaction(m, mode);
+        MigrationEvent event = new MigrationEvent(command, m, session.database());
+        listeners.beforeMigration(event);
+        ExecutedMigration step;
+        try {
+            step = m.transactional()
+                    ? RerunWithoutForeignKeys.retrying(session, foreignKeys -> inTransaction(m, mode, outOfOrder, foreignKeys, event))
+                    : outsideTransaction(m, mode, event);
+        } catch (MigrationException e) {
+            listeners.onFailure(event, e);
+            throw e;
+        }
         if (step != null) {
             done.add(m.version().toString());
+            listeners.afterMigration(event, step);
         }
         return step;
     }
@@ -91,12 +110,12 @@ final class StepRunner {
         }
     }
 
-    private ExecutedMigration inTransaction(MigrationDescriptor m, Mode mode, boolean outOfOrder, ForeignKeyGuard foreignKeys)
-            throws SQLException {
+    private ExecutedMigration inTransaction(MigrationDescriptor m, Mode mode, boolean outOfOrder, ForeignKeyGuard foreignKeys,
+            MigrationEvent event) throws SQLException {
         if (!beginStep(m, mode)) {
             return null;
         }
-        RecordingContext ctx = new RecordingContext(session.connection(), session.dialect(), m, false);
+        RecordingContext ctx = new RecordingContext(session.connection(), session.support(), m, false, listeners, event);
         long start = System.nanoTime();
         long millis;
         AppliedMigration row;
@@ -148,11 +167,11 @@ final class StepRunner {
         }
     }
 
-    private ExecutedMigration outsideTransaction(MigrationDescriptor m, Mode mode) throws SQLException {
+    private ExecutedMigration outsideTransaction(MigrationDescriptor m, Mode mode, MigrationEvent event) throws SQLException {
         if (!beginStep(m, mode)) {
             return null;
         }
-        RecordingContext ctx = new RecordingContext(session.connection(), session.dialect(), m, false);
+        RecordingContext ctx = new RecordingContext(session.connection(), session.support(), m, false, listeners, event);
         try (Owner owner = new Owner()) {
             records.openMarker(m, mode, owner, locked.applied().get(m.version()));
             if (mode == Mode.ROLLBACK) {

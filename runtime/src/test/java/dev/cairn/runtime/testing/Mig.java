@@ -1,6 +1,5 @@
 package dev.cairn.runtime.testing;
 
-import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationContext;
 import dev.cairn.runtime.MigrationDescriptor;
@@ -80,10 +79,14 @@ public final class Mig {
         List<String> upSql = up;
         List<String> downSql = down;
         Supplier<? extends JavaMigration> factory = step != null ? step : () -> new SqlStep(upSql, downSql, reversible);
-        return new MigrationDescriptor(MigrationVersion.parse(version), description,
-                dependsOn.stream().map(MigrationVersion::parse).toList(), reversible, transactional,
-                "test1:" + sha256(version + description + up + down + (step == null ? "" : "step")),
-                "test.V" + version.replace('.', '_') + "_" + description.replaceAll("\\W", ""), factory);
+        return MigrationDescriptor.builder(version, "test.V" + version.replace('.', '_') + "_" + description.replaceAll("\\W", ""))
+                .description(description)
+                .dependsOn(dependsOn.toArray(String[]::new))
+                .reversible(reversible)
+                .transactional(transactional)
+                .checksum("test1:" + sha256(version + description + up + down + (step == null ? "" : "step")))
+                .steps(factory)
+                .build();
     }
 
     private static String sha256(String text) {

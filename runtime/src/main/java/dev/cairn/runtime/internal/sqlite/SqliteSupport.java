@@ -1,11 +1,15 @@
-package dev.cairn.runtime.dialect;
+package dev.cairn.runtime.internal.sqlite;
 
+import dev.cairn.runtime.Database;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationContext;
 import dev.cairn.runtime.MigrationException;
-import dev.cairn.runtime.lock.LockRequest;
-import dev.cairn.runtime.lock.MigrationLock;
-import dev.cairn.runtime.lock.SqliteWriteLock;
+import dev.cairn.runtime.spi.BackupOptions;
+import dev.cairn.runtime.spi.DatabaseSupport;
+import dev.cairn.runtime.spi.ForeignKeyGuard;
+import dev.cairn.runtime.spi.LockRequest;
+import dev.cairn.runtime.spi.MigrationLock;
+import dev.cairn.runtime.spi.TableRebuilder;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,18 +17,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sqlite.SQLiteConnection;
 
-/** SQLite: no schemas, a file write lock, foreign keys switched off for table rebuilds, the online backup API. */
-final class SqliteDialect implements Dialect {
+/** SQLite: no schemas, a file write lock, table rebuilds with foreign keys switched off, the online backup API. */
+final class SqliteSupport implements DatabaseSupport, TableRebuilder {
 
     private static final int SQLITE_READONLY = 8;
 
+    private final Database database;
+
+    SqliteSupport(String version) {
+        this.database = Database.of(Database.Kind.SQLITE, "SQLite", version,
+                EnumSet.of(Database.Capability.TRANSACTIONAL_DDL, Database.Capability.TABLE_REBUILD));
+    }
+
     @Override
-    public String name() {
-        return "SQLite";
+    public Database database() {
+        return database;
     }
 
     @Override
@@ -45,6 +58,12 @@ final class SqliteDialect implements Dialect {
                 + " version TEXT NOT NULL, description TEXT NOT NULL, action TEXT NOT NULL,"
                 + " checksum TEXT NOT NULL, logged_on TEXT NOT NULL, logged_by TEXT NOT NULL,"
                 + " execution_ms INTEGER NOT NULL, detail TEXT NOT NULL)");
+    }
+
+    @Override
+    public List<String> createStateTable(String table) {
+        return List.of("CREATE TABLE IF NOT EXISTS " + table + " (id INTEGER NOT NULL PRIMARY KEY,"
+                + " fingerprint TEXT NOT NULL)");
     }
 
     @Override
@@ -69,7 +88,12 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public boolean rebuildNeedsForeignKeysOff(Connection connection) throws SQLException {
+    public Optional<TableRebuilder> tableRebuilder() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public boolean needsForeignKeysOff(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("PRAGMA foreign_keys")) {
             return row.next() && row.getInt(1) == 1;
         }
@@ -81,7 +105,7 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public void rebuildTable(MigrationContext db, String table, String definition, Map<String, String> copy)
+    public void rebuild(MigrationContext db, String table, String definition, Map<String, String> copy)
             throws SQLException {
         new SqliteTableRebuild(db).rebuild(table, definition, copy);
     }

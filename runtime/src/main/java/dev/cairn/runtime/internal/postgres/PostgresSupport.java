@@ -1,11 +1,10 @@
-package dev.cairn.runtime.dialect;
+package dev.cairn.runtime.internal.postgres;
 
-import dev.cairn.runtime.ErrorCode;
-import dev.cairn.runtime.MigrationContext;
-import dev.cairn.runtime.MigrationException;
-import dev.cairn.runtime.lock.LockRequest;
-import dev.cairn.runtime.lock.MigrationLock;
-import dev.cairn.runtime.lock.PostgresAdvisoryLock;
+import dev.cairn.runtime.Database;
+import dev.cairn.runtime.spi.BackupOptions;
+import dev.cairn.runtime.spi.DatabaseSupport;
+import dev.cairn.runtime.spi.LockRequest;
+import dev.cairn.runtime.spi.MigrationLock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,11 +13,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 
-/** PostgreSQL: an optional schema for Cairn's tables, advisory locks, pg_dump. */
-final class PostgresDialect implements Dialect {
+/** PostgreSQL: an optional schema for Cairn's tables, advisory locks, pg_dump, transactional DDL. */
+final class PostgresSupport implements DatabaseSupport {
 
     /** SQLState of "cannot execute ... in a read-only transaction". */
     private static final String READ_ONLY_TRANSACTION = "25006";
@@ -26,14 +25,18 @@ final class PostgresDialect implements Dialect {
     private static final String UNDEFINED_TABLE = "42P01";
 
     private final String schema;
+    private final Database database;
 
-    PostgresDialect(String schema) {
+    PostgresSupport(String schema, String version) {
         this.schema = schema;
+        this.database = Database.of(Database.Kind.POSTGRESQL, "PostgreSQL", version, EnumSet.of(
+                Database.Capability.TRANSACTIONAL_DDL, Database.Capability.SCHEMAS,
+                Database.Capability.CONCURRENT_INDEXES, Database.Capability.ALTER_COLUMN));
     }
 
     @Override
-    public String name() {
-        return "PostgreSQL";
+    public Database database() {
+        return database;
     }
 
     @Override
@@ -54,6 +57,12 @@ final class PostgresDialect implements Dialect {
                 + " PRIMARY KEY, version VARCHAR(100) NOT NULL, description TEXT NOT NULL, action VARCHAR(20) NOT NULL,"
                 + " checksum VARCHAR(200) NOT NULL, logged_on TIMESTAMPTZ NOT NULL, logged_by VARCHAR(200) NOT NULL,"
                 + " execution_ms BIGINT NOT NULL, detail TEXT NOT NULL)");
+    }
+
+    @Override
+    public List<String> createStateTable(String table) {
+        return inSchema("CREATE TABLE IF NOT EXISTS " + qualify(table) + " (id INTEGER NOT NULL PRIMARY KEY,"
+                + " fingerprint VARCHAR(200) NOT NULL)");
     }
 
     private List<String> inSchema(String createTable) {
@@ -79,24 +88,6 @@ final class PostgresDialect implements Dialect {
     @Override
     public MigrationLock lock(LockRequest request) throws SQLException {
         return PostgresAdvisoryLock.acquire(request);
-    }
-
-    @Override
-    public boolean rebuildNeedsForeignKeysOff(Connection connection) {
-        return false;
-    }
-
-    @Override
-    public ForeignKeyGuard foreignKeysOff(Connection connection) {
-        // Never asked for (see rebuildNeedsForeignKeysOff): PostgreSQL's ALTER TABLE changes tables in place.
-        return ForeignKeyGuard.NONE;
-    }
-
-    @Override
-    public void rebuildTable(MigrationContext db, String table, String definition, Map<String, String> copy) {
-        throw new MigrationException(ErrorCode.INVALID_CONFIGURATION, "Migration " + db.migration().displayName()
-                + " calls rebuildTable(\"" + table + "\"), which is for SQLite. On PostgreSQL, ALTER TABLE changes"
-                + " column types and constraints directly: use db.execute(\"ALTER TABLE ...\").");
     }
 
     @Override

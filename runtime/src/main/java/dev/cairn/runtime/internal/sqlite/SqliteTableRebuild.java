@@ -1,4 +1,4 @@
-package dev.cairn.runtime.dialect;
+package dev.cairn.runtime.internal.sqlite;
 
 import dev.cairn.runtime.MigrationContext;
 import java.sql.SQLException;

@@ -1,8 +1,6 @@
-package dev.cairn.runtime.dialect;
+package dev.cairn.runtime.spi;
 
-import dev.cairn.runtime.MigrationContext;
-import dev.cairn.runtime.lock.LockRequest;
-import dev.cairn.runtime.lock.MigrationLock;
+import dev.cairn.runtime.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,18 +8,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * What Cairn needs to know about one kind of database: how to lock, how its history tables
- * look, how it enforces foreign keys, how to back it up. Chosen once per connection from its
- * {@link java.sql.DatabaseMetaData} by {@link Dialects#detect}; the engine never asks which
- * database it is talking to.
+ * What Cairn needs to know about one kind of database: what it is and can do, how to lock, how
+ * Cairn's tables look, how to back it up. Returned by a {@link DatabaseProvider} for one
+ * command's connection; the engine asks it, never which database it is talking to.
  */
-public interface Dialect {
+public interface DatabaseSupport {
 
-    /** The database's name as users know it, such as {@code "PostgreSQL"}. */
-    String name();
+    /** The database and its capabilities, as migrations see it. */
+    Database database();
 
     /** A table of Cairn's, qualified with the configured schema where the database has schemas. */
     String qualify(String table);
@@ -31,6 +28,12 @@ public interface Dialect {
 
     /** The statements that create Cairn's schema (if any and missing) and its log table. */
     List<String> createLogTable(String table);
+
+    /**
+     * The statements that create Cairn's schema (if any and missing) and its one-row state table:
+     * columns {@code id} (integer primary key) and {@code fingerprint} (text up to 200 characters).
+     */
+    List<String> createStateTable(String table);
 
     /** Whether a table of Cairn's exists; reads the catalog only. */
     boolean tableExists(Connection connection, String table) throws SQLException;
@@ -43,23 +46,6 @@ public interface Dialect {
      * and by the database itself if the process dies.
      */
     MigrationLock lock(LockRequest request) throws SQLException;
-
-    /**
-     * Whether {@link MigrationContext#rebuildTable} must first have foreign key enforcement
-     * switched off: SQLite's rebuild drops the old table, which with enforcement on would
-     * cascade to or fail on the rows referencing it. Asked inside the migration's transaction.
-     */
-    boolean rebuildNeedsForeignKeysOff(Connection connection) throws SQLException;
-
-    /**
-     * Switches foreign key enforcement off, outside any transaction (SQLite ignores the switch
-     * inside one), for a migration that rebuilds a table. The guard checks the keys before
-     * commit instead, and closing it, after the transaction ended, switches enforcement on again.
-     */
-    ForeignKeyGuard foreignKeysOff(Connection connection) throws SQLException;
-
-    /** Carries out {@link MigrationContext#rebuildTable} for the running migration. */
-    void rebuildTable(MigrationContext db, String table, String definition, Map<String, String> copy) throws SQLException;
 
     /** Whether the error says the database refuses writes. */
     boolean isReadOnly(SQLException error);
@@ -79,4 +65,12 @@ public interface Dialect {
 
     /** The file name extension of {@link #backup} files, such as {@code ".db"}. */
     String backupExtension();
+
+    /**
+     * How {@link dev.cairn.runtime.MigrationContext#rebuildTable} works here, for a database with
+     * {@link Database.Capability#TABLE_REBUILD}; empty where ALTER TABLE does it directly.
+     */
+    default Optional<TableRebuilder> tableRebuilder() {
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,6 @@
-package dev.cairn.runtime.lock;
+package dev.cairn.runtime.internal.sqlite;
 
+import dev.cairn.runtime.spi.MigrationLock;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationException;
 import java.sql.Connection;

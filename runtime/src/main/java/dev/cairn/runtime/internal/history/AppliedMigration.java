@@ -1,4 +1,4 @@
-package dev.cairn.runtime.history;
+package dev.cairn.runtime.internal.history;
 
 import dev.cairn.MigrationVersion;
 import java.time.Instant;
@@ -21,5 +21,10 @@ public record AppliedMigration(
         String checksum,
         Instant installedOn,
         String installedBy,
-        long executionMs) {
+        long executionMs)  {
+
+    /** The same row after repair accepted {@code newChecksum}. */
+    public AppliedMigration withChecksum(String newChecksum) {
+        return new AppliedMigration(storedVersion, version, description, newChecksum, installedOn, installedBy, executionMs);
+    }
 }

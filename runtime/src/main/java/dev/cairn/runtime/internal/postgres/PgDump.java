@@ -1,7 +1,8 @@
-package dev.cairn.runtime.dialect;
+package dev.cairn.runtime.internal.postgres;
 
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.spi.BackupOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

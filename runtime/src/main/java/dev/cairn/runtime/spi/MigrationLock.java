@@ -1,4 +1,4 @@
-package dev.cairn.runtime.lock;
+package dev.cairn.runtime.spi;
 
 import java.sql.SQLException;
 

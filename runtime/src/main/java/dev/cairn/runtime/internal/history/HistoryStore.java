@@ -1,4 +1,4 @@
-package dev.cairn.runtime.history;
+package dev.cairn.runtime.internal.history;
 
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.ErrorCode;
@@ -6,7 +6,7 @@ import dev.cairn.runtime.LogAction;
 import dev.cairn.runtime.LogEntry;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
-import dev.cairn.runtime.dialect.Dialect;
+import dev.cairn.runtime.spi.DatabaseSupport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,17 +24,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads and writes Cairn's two tables: the history table (exactly the applied migrations) and
- * the append-only log of everything that happened. Each method is one statement, so that callers
+ * Reads and writes Cairn's tables: the history table (exactly the applied migrations), the
+ * append-only log of everything that happened, and the one-row state table holding the fingerprint
+ * of the plan the database was last brought up to date with. Each method is one statement, so that callers
  * control transactions and the number of round trips.
  */
 public final class HistoryStore {
 
-    private final Dialect dialect;
+    private final DatabaseSupport support;
     private final String historyName;
     private final String logName;
+    private final String stateName;
     private final String history;
     private final String log;
+    private final String state;
 
     /**
      * The time to record now, to the millisecond: every database stores it exactly, and reports
@@ -44,12 +47,14 @@ public final class HistoryStore {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    public HistoryStore(Dialect dialect, String historyTable, String logTable) {
-        this.dialect = dialect;
+    public HistoryStore(DatabaseSupport support, String historyTable, String logTable, String stateTable) {
+        this.support = support;
         this.historyName = historyTable;
         this.logName = logTable;
-        this.history = dialect.qualify(historyTable);
-        this.log = dialect.qualify(logTable);
+        this.stateName = stateTable;
+        this.history = support.qualify(historyTable);
+        this.log = support.qualify(logTable);
+        this.state = support.qualify(stateTable);
     }
 
     /** The history table's name as written in SQL, for messages. */
@@ -59,7 +64,7 @@ public final class HistoryStore {
 
     /** Whether the history table exists, without creating it: for commands that only read. */
     public boolean exists(Connection connection) throws SQLException {
-        return dialect.tableExists(connection, historyName);
+        return support.tableExists(connection, historyName);
     }
 
     /**
@@ -71,7 +76,7 @@ public final class HistoryStore {
         try {
             return Optional.of(readApplied(connection));
         } catch (SQLException e) {
-            if (dialect.isUndefinedTable(e)) {
+            if (support.isUndefinedTable(e)) {
                 return Optional.empty();
             }
             throw e;
@@ -79,22 +84,66 @@ public final class HistoryStore {
     }
 
     /**
-     * Creates whichever of the two tables is missing: the log may have been dropped or renamed
-     * while the history stayed. Reads the catalog; inside the caller's locked transaction.
+     * Creates whichever of Cairn's tables is missing: the log may have been dropped or renamed
+     * while the history stayed, and databases migrated before the state table existed lack it.
+     * Reads the catalog; inside the caller's locked transaction.
      */
     public void createMissing(Connection connection) throws SQLException {
         // A set: on PostgreSQL both tables' statements begin by creating the schema if missing.
         Set<String> ddl = new LinkedHashSet<>();
-        if (!dialect.tableExists(connection, historyName)) {
-            ddl.addAll(dialect.createHistoryTable(historyName));
+        if (!support.tableExists(connection, historyName)) {
+            ddl.addAll(support.createHistoryTable(historyName));
         }
-        if (!dialect.tableExists(connection, logName)) {
-            ddl.addAll(dialect.createLogTable(logName));
+        if (!support.tableExists(connection, logName)) {
+            ddl.addAll(support.createLogTable(logName));
+        }
+        if (!support.tableExists(connection, stateName)) {
+            ddl.addAll(support.createStateTable(stateName));
         }
         try (Statement statement = connection.createStatement()) {
             for (String sql : ddl) {
                 statement.execute(sql);
             }
+        }
+    }
+
+    /**
+     * The fingerprint of the plan the database was last brought up to date with, in one query;
+     * empty if none is recorded or the state table does not exist. Outside a transaction on
+     * PostgreSQL, as {@link #tryReadApplied}.
+     */
+    public Optional<String> tryReadFingerprint(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT fingerprint FROM " + state + " WHERE id = 1")) {
+            return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            if (support.isUndefinedTable(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Records that the database is up to date with the plan of {@code fingerprint}; in the
+     * transaction that made it so, under the lock.
+     */
+    public void recordFingerprint(Connection connection, String fingerprint) throws SQLException {
+        clearFingerprint(connection);
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + state
+                + " (id, fingerprint) VALUES (1, ?)")) {
+            statement.setString(1, fingerprint);
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Forgets the recorded fingerprint, in the transaction of a command's first change, so that
+     * no one reads "up to date" while the history changes.
+     */
+    public void clearFingerprint(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM " + state);
         }
     }
 
@@ -124,7 +173,7 @@ public final class HistoryStore {
             statement.setString(1, migration.version().toString());
             statement.setString(2, migration.description());
             statement.setString(3, migration.checksum());
-            dialect.setInstant(statement, 4, on);
+            support.setInstant(statement, 4, on);
             statement.setString(5, by);
             statement.setLong(6, millis);
             statement.executeUpdate();
@@ -158,7 +207,7 @@ public final class HistoryStore {
             statement.setString(2, migration.description());
             statement.setString(3, action.name());
             statement.setString(4, migration.checksum());
-            dialect.setInstant(statement, 5, on);
+            support.setInstant(statement, 5, on);
             statement.setString(6, by);
             statement.setLong(7, millis);
             statement.setString(8, detail);
@@ -208,7 +257,7 @@ public final class HistoryStore {
 
     private Instant instant(ResultSet row, String column, String table, String where) throws SQLException {
         try {
-            return dialect.getInstant(row, column);
+            return support.getInstant(row, column);
         } catch (DateTimeException e) {
             throw handEdited(table, where, column, row.getString(column), e);
         }

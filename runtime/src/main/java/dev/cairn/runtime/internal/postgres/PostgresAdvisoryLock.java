@@ -1,5 +1,7 @@
-package dev.cairn.runtime.lock;
+package dev.cairn.runtime.internal.postgres;
 
+import dev.cairn.runtime.spi.LockRequest;
+import dev.cairn.runtime.spi.MigrationLock;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.Migrator;

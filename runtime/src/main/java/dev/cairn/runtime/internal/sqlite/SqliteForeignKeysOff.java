@@ -1,5 +1,6 @@
-package dev.cairn.runtime.dialect;
+package dev.cairn.runtime.internal.sqlite;
 
+import dev.cairn.runtime.spi.ForeignKeyGuard;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

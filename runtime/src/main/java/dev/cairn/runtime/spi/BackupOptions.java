@@ -1,4 +1,4 @@
-package dev.cairn.runtime.dialect;
+package dev.cairn.runtime.spi;
 
 /**
  * What a backup may need besides the connection.

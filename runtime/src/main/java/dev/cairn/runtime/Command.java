@@ -1,0 +1,14 @@
+package dev.cairn.runtime;
+
+/** The commands of a {@link Migrator}, as events name them. */
+public enum Command {
+    MIGRATE,
+    DRY_RUN,
+    ROLLBACK,
+    STATUS,
+    VALIDATE,
+    HISTORY,
+    BASELINE,
+    REPAIR,
+    BACKUP
+}

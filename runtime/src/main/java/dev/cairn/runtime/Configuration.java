@@ -1,0 +1,58 @@
+package dev.cairn.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The settings of a {@link Migrator}, as {@link Migrator.Builder#load()} checked them: what tools
+ * and listeners read back. Immutable.
+ */
+public interface Configuration {
+
+    /** The database, as messages name it, without credentials. */
+    String database();
+
+    /** The table of applied migrations. */
+    String historyTable();
+
+    /** The audit log table. */
+    String logTable();
+
+    /**
+     * The one-row table that records the plan the database was last brought up to date with
+     * ({@link MigrationSource#fingerprint()}): the history table's name followed by {@code _state}.
+     */
+    String stateTable();
+
+    /** The schema of Cairn's tables, where the database has schemas and one is configured. */
+    Optional<String> schema();
+
+    /** How long a command waits for another process's migration lock. */
+    Duration lockTimeout();
+
+    /** Whether a pending migration older than the newest applied one is refused. */
+    boolean strictOrder();
+
+    /** Whether migrate refuses to run when an applied migration's checksum changed. */
+    boolean validateChecksums();
+
+    /** Whether applied versions unknown to the build are tolerated. */
+    boolean allowUnknownApplied();
+
+    /** Where automatic backups before migrate go, if they are on. */
+    Optional<Path> backupDirectory();
+
+    /** How many automatic backups are kept. */
+    int backupRetention();
+
+    /** The {@code pg_dump} program of PostgreSQL backups. */
+    String pgDump();
+
+    /** Who is recorded as applying migrations. */
+    String installedBy();
+
+    /** The listeners told of each migration and command, in the order they were added. */
+    List<MigrationListener> listeners();
+}

@@ -1,0 +1,73 @@
+package dev.cairn.runtime.internal;
+
+import dev.cairn.runtime.Command;
+import dev.cairn.runtime.CommandEvent;
+import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.Report;
+import dev.cairn.runtime.spi.MigrationLock;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How every command runs, written once: open a session, run, and for a command that writes,
+ * take the lock and read the history under it (see the package documentation for the protocol);
+ * then close everything and tell the listeners how the command ended.
+ */
+final class CommandRunner {
+
+    private final Settings settings;
+    private final Listeners listeners;
+
+    CommandRunner(Settings settings, Listeners listeners) {
+        this.settings = settings;
+        this.listeners = listeners;
+    }
+
+    Listeners listeners() {
+        return listeners;
+    }
+
+    /** A command's work on its session. */
+    @FunctionalInterface
+    interface SessionWork<R> {
+        R run(Session session) throws SQLException;
+    }
+
+    /** Work under the migration lock, with Cairn's tables as read under it. */
+    @FunctionalInterface
+    interface LockedWork<T> {
+        T run(LockedHistory locked) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a session of its own; a database error of Cairn's own work becomes a
+     * {@link MigrationException} saying what was being done.
+     *
+     * @param doing what the command does, for error messages: "read the migration status"
+     */
+    <R extends Report> R run(Command command, String doing, SessionWork<R> work) {
+        long start = System.nanoTime();
+        String database = settings.database();
+        try (Session session = Session.open(settings)) {
+            database = session.database();
+            R report = session.run(doing, () -> work.run(session));
+            listeners.afterCommand(new CommandEvent(command, database, since(start), report.summary(), Optional.empty()));
+            return report;
+        } catch (MigrationException e) {
+            listeners.afterCommand(new CommandEvent(command, database, since(start), e.getMessage(), Optional.of(e)));
+            throw e;
+        }
+    }
+
+    /** Runs {@code work} under the migration lock, released when it returns or throws. */
+    static <T> T locked(Session session, LockedWork<T> work) throws SQLException {
+        try (MigrationLock lock = session.lock()) {
+            return work.run(new LockedHistory(session, lock));
+        }
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

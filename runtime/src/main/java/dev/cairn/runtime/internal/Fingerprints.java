@@ -1,0 +1,31 @@
+package dev.cairn.runtime.internal;
+
+import dev.cairn.runtime.MigrationDescriptor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The fingerprint of a plan that has none compiled in, by the processor's algorithm
+ * ({@code plan1:}): SHA-256 over each migration's version and checksum, in version order.
+ */
+final class Fingerprints {
+
+    private Fingerprints() {
+    }
+
+    static String of(List<MigrationDescriptor> migrations) {
+        StringBuilder text = new StringBuilder();
+        migrations.stream().sorted(Comparator.comparing(MigrationDescriptor::version))
+                .forEach(m -> text.append(m.version()).append('\t').append(m.checksum()).append('\n'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return "plan1:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.cairn.runtime.registry;
+
+import dev.cairn.runtime.ErrorCode;
+import dev.cairn.runtime.JavaMigration;
+import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.MigrationSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The superclass of every generated {@code MigrationRegistry}. The registry states its format,
+ * the fingerprint of its plan and its size; descriptors are built only when a command needs the
+ * plan, and each step is created by the registry's {@link #newStep(int)}, so an "already up to
+ * date" start creates no descriptor and loads no migration class.
+ *
+ * <p>The constructor and the two methods below are the whole contract between generated code and
+ * the runtime for format {@value #FORMAT}. A later format may add methods with defaults; it never
+ * changes these.
+ */
+public abstract class GeneratedRegistry implements MigrationSource {
+
+    /** The newest registry format this runtime reads. */
+    public static final int FORMAT = 1;
+
+    /** The oldest registry format this runtime reads. */
+    public static final int OLDEST_FORMAT = 1;
+
+    private final String fingerprint;
+    private final int size;
+    private volatile List<MigrationDescriptor> migrations;
+
+    /**
+     * @param format the registry format the processor generated, checked first
+     * @param fingerprint the compile-time fingerprint of the plan's versions and checksums
+     * @param size how many migrations the registry has
+     * @throws MigrationException with {@link ErrorCode#REGISTRY_FORMAT} when this runtime does
+     *     not read {@code format}
+     */
+    protected GeneratedRegistry(int format, String fingerprint, int size) {
+        checkFormat(format, getClass());
+        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+        this.size = size;
+    }
+
+    private static void checkFormat(int format, Class<?> registry) {
+        if (format > FORMAT) {
+            throw new MigrationException(ErrorCode.REGISTRY_FORMAT, registry.getName() + " was generated in registry"
+                    + " format " + format + " by a newer cairn-processor, but this cairn-runtime reads formats "
+                    + OLDEST_FORMAT + " to " + FORMAT + ". Upgrade cairn-runtime to the version of the"
+                    + " cairn-processor that compiled the migrations (keep the two artifacts at one version).");
+        }
+        if (format < OLDEST_FORMAT) {
+            throw new MigrationException(ErrorCode.REGISTRY_FORMAT, registry.getName() + " was generated in registry"
+                    + " format " + format + " by an older cairn-processor, but this cairn-runtime reads formats "
+                    + OLDEST_FORMAT + " to " + FORMAT + ". Upgrade cairn-processor to the version of cairn-runtime"
+                    + " and rebuild the migrations (keep the two artifacts at one version).");
+        }
+    }
+
+    /**
+     * Describes the migration at {@code index} in plan order; the runtime adds its steps.
+     *
+     * @param index from 0 to the registry's size, exclusive
+     */
+    protected abstract MigrationDescriptor.Builder describe(int index);
+
+    /**
+     * A new instance of the step of the migration at {@code index} in plan order.
+     *
+     * @param index from 0 to the registry's size, exclusive
+     */
+    protected abstract JavaMigration newStep(int index);
+
+    @Override
+    public final List<MigrationDescriptor> migrations() {
+        List<MigrationDescriptor> built = migrations;
+        if (built == null) {
+            List<MigrationDescriptor> list = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                list.add(describe(i).steps(new Steps(this, i)).build());
+            }
+            built = Collections.unmodifiableList(list);
+            migrations = built;
+        }
+        return built;
+    }
+
+    @Override
+    public final Optional<String> fingerprint() {
+        return Optional.of(fingerprint);
+    }
+
+    /** Creates the steps of one migration: one class for all migrations, not one lambda each. */
+    private record Steps(GeneratedRegistry registry, int index) implements Supplier<JavaMigration> {
+        @Override
+        public JavaMigration get() {
+            return registry.newStep(index);
+        }
+    }
+}

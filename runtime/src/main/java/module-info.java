@@ -1,0 +1,22 @@
+/**
+ * Cairn's runtime: applies a generated migration plan to a database. Exports the API a migration
+ * author and an application use ({@code dev.cairn.runtime}), what generated registries are built
+ * on ({@code dev.cairn.runtime.registry}) and the service interface of database support
+ * ({@code dev.cairn.runtime.spi}); the engine stays internal.
+ */
+module dev.cairn.runtime {
+    requires transitive dev.cairn;
+    requires transitive java.sql;
+    requires org.xerial.sqlitejdbc;
+
+    exports dev.cairn.runtime;
+    exports dev.cairn.runtime.registry;
+    exports dev.cairn.runtime.spi;
+
+    uses dev.cairn.runtime.MigrationSource;
+    uses dev.cairn.runtime.spi.DatabaseProvider;
+
+    provides dev.cairn.runtime.spi.DatabaseProvider with
+            dev.cairn.runtime.internal.sqlite.SqliteProvider,
+            dev.cairn.runtime.internal.postgres.PostgresProvider;
+}
