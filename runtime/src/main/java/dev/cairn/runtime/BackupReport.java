@@ -5,21 +5,20 @@ import java.time.Duration;
 
 /**
  * A backup that {@link Migrator#backup} made.
- *
- * @param database the database, described without credentials
- * @param file where the backup is
- * @param bytes its size
- * @param duration how long it took
  */
-public record BackupReport(String database, Path file, long bytes, Duration duration) implements Report {
+public interface BackupReport extends Report {
+
+    /** Where the backup is. */
+    Path file();
+
+    /** Its size. */
+    long bytes();
+
+    /** How long it took. */
+    Duration duration();
 
     @Override
-    public String summary() {
-        return "Backed up " + database + " to " + file + " (" + bytes + " bytes, " + duration.toMillis() + " ms).";
-    }
-
-    @Override
-    public String toString() {
-        return summary();
+    default String summary() {
+        return "Backed up " + database() + " to " + file() + " (" + bytes() + " bytes, " + duration().toMillis() + " ms).";
     }
 }

@@ -7,21 +7,18 @@ import java.util.List;
  * statements it ran inside a transaction that was then rolled back. Non-transactional migrations
  * cannot run inside that transaction, so they are listed without statements in
  * {@link #notRun()}.
- *
- * @param database the database, described without credentials
- * @param wouldApply the migrations that ran and were rolled back, in plan order
- * @param notRun the non-transactional migrations that would run but could not be tried
  */
-public record DryRunReport(String database, List<ExecutedMigration> wouldApply, List<MigrationDescriptor> notRun) implements Report {
+public interface DryRunReport extends Report {
 
-    public DryRunReport {
-        wouldApply = List.copyOf(wouldApply);
-        notRun = List.copyOf(notRun);
-    }
+    /** The migrations that ran and were rolled back, in plan order. */
+    List<ExecutedMigration> wouldApply();
+
+    /** The non-transactional migrations that would run but could not be tried. */
+    List<MigrationDescriptor> notRun();
 
     /** Whether {@code migrate} would do nothing. */
-    public boolean isUpToDate() {
-        return wouldApply.isEmpty() && notRun.isEmpty();
+    default boolean isUpToDate() {
+        return wouldApply().isEmpty() && notRun().isEmpty();
     }
 
     /**
@@ -31,11 +28,11 @@ public record DryRunReport(String database, List<ExecutedMigration> wouldApply, 
      * SQLite's foreign keys off (a table rebuild) is framed by the pragmas that switch them off,
      * list violations, and switch them on again.
      */
-    public String toSqlScript() {
-        StringBuilder script = new StringBuilder("-- Cairn dry run on ").append(database).append('\n')
+    default String toSqlScript() {
+        StringBuilder script = new StringBuilder("-- Cairn dry run on ").append(database()).append('\n')
                 .append("-- This script does not record anything in Cairn's history table: running it and then\n")
                 .append("-- starting the application (or migrate) would apply these migrations again.\n");
-        for (ExecutedMigration step : wouldApply) {
+        for (ExecutedMigration step : wouldApply()) {
             script.append("\n-- ").append(step.version()).append(' ').append(step.description()).append('\n');
             // As the dry run did: without this, a rebuild's DROP TABLE would cascade to or fail on child rows.
             if (step.foreignKeysOff()) {
@@ -46,7 +43,7 @@ public record DryRunReport(String database, List<ExecutedMigration> wouldApply, 
                 script.append("PRAGMA foreign_key_check;\nPRAGMA foreign_keys = ON;\n");
             }
         }
-        for (MigrationDescriptor migration : notRun) {
+        for (MigrationDescriptor migration : notRun()) {
             script.append("\n-- ").append(migration.version()).append(' ').append(migration.description())
                     .append(": non-transactional, not tried in a dry run\n");
         }
@@ -60,21 +57,16 @@ public record DryRunReport(String database, List<ExecutedMigration> wouldApply, 
     }
 
     @Override
-    public String toString() {
-        return isUpToDate() ? summary() : toSqlScript();
-    }
-
-    @Override
-    public String summary() {
+    default String summary() {
         if (isUpToDate()) {
-            return database + " is up to date: a migrate would do nothing.";
+            return database() + " is up to date: a migrate would do nothing.";
         }
-        StringBuilder text = new StringBuilder("A migrate would apply ").append(wouldApply.size() + notRun.size())
-                .append(wouldApply.size() + notRun.size() == 1 ? " migration" : " migrations").append(" to ")
-                .append(database).append(':');
-        wouldApply.forEach(step -> text.append("\n  ").append(step.summary()).append(", ")
+        StringBuilder text = new StringBuilder("A migrate would apply ").append(wouldApply().size() + notRun().size())
+                .append(wouldApply().size() + notRun().size() == 1 ? " migration" : " migrations").append(" to ")
+                .append(database()).append(':');
+        wouldApply().forEach(step -> text.append("\n  ").append(step.summary()).append(", ")
                 .append(step.statements().size()).append(step.statements().size() == 1 ? " statement" : " statements"));
-        notRun.forEach(m -> text.append("\n  ").append(m.version()).append(" \"").append(m.description())
+        notRun().forEach(m -> text.append("\n  ").append(m.version()).append(" \"").append(m.description())
                 .append("\" (non-transactional: not tried in the dry run)"));
         return text.toString();
     }

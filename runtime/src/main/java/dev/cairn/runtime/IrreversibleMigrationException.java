@@ -15,16 +15,17 @@ public class IrreversibleMigrationException extends MigrationException {
         this.version = MigrationVersion.parse(version);
     }
 
+    /** For {@link JavaMigration#down}: the migration has no rollback. */
     public IrreversibleMigrationException(MigrationDescriptor migration) {
         this(migration.version().toString(), migration.description());
     }
 
     /**
-     * For a rollback plan that crosses {@code migration}, refused before anything ran.
+     * For the engine: a rollback plan that crosses {@code migration}, refused before anything ran.
      *
      * @param plan what the rollback would have done, for the message
      */
-    public IrreversibleMigrationException(MigrationDescriptor migration, String plan) {
+    protected IrreversibleMigrationException(MigrationDescriptor migration, String plan) {
         super(ErrorCode.IRREVERSIBLE, plan + ", but migration " + migration.displayName() + " is irreversible"
                 + " (reversible = false). Nothing was changed. Roll back only migrations after it, restore from a"
                 + " backup, or write a new migration that undoes what you need.");

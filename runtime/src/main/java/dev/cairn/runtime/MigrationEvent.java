@@ -1,12 +1,17 @@
 package dev.cairn.runtime;
 
-/**
- * Which migration an event is about, in which command, on which database.
- *
- * @param command the command running it: {@link Command#MIGRATE}, {@link Command#ROLLBACK}
- *     (its {@code down} runs) or {@link Command#DRY_RUN}
- * @param migration the migration
- * @param database the database, as messages name it, without credentials
- */
-public record MigrationEvent(Command command, MigrationDescriptor migration, String database) {
+/** Which migration an event is about, in which command, on which database. */
+public interface MigrationEvent {
+
+    /**
+     * The command running it: {@link Command#MIGRATE}, {@link Command#ROLLBACK} (its
+     * {@code down} runs) or {@link Command#DRY_RUN}.
+     */
+    Command command();
+
+    /** The migration. */
+    MigrationDescriptor migration();
+
+    /** The database, as messages name it, without credentials. */
+    String database();
 }

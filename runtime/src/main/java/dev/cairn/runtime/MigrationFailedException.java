@@ -1,8 +1,6 @@
 package dev.cairn.runtime;
 
 import dev.cairn.MigrationVersion;
-import dev.cairn.runtime.internal.SqlErrors;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -18,12 +16,18 @@ public class MigrationFailedException extends MigrationException {
     private final String statement;
     private final String sqlState;
 
-    public MigrationFailedException(MigrationDescriptor migration, String statement, String message, Throwable cause) {
+    /**
+     * For the engine, which reports each failure through a subclass of its own.
+     *
+     * @param statement the failing statement, or {@code null}
+     * @param sqlState the database's SQLState, or {@code null}
+     */
+    protected MigrationFailedException(MigrationDescriptor migration, String statement, String sqlState, String message,
+            Throwable cause) {
         super(ErrorCode.MIGRATION_FAILED, message, cause);
         this.migration = migration;
         this.statement = statement;
-        SQLException sql = SqlErrors.find(cause);
-        this.sqlState = sql == null ? null : sql.getSQLState();
+        this.sqlState = sqlState;
     }
 
     /** The migration that failed. */

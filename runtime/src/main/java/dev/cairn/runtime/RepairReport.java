@@ -5,33 +5,24 @@ import java.util.List;
 
 /**
  * What {@link Migrator#repair()} did after a person fixed the database by hand.
- *
- * @param database the database, described without credentials
- * @param checksumsAccepted applied migrations whose stored checksum was replaced by the build's
- * @param failuresCleared migrations whose failed or interrupted state was cleared, so that the
- *     next migrate runs them again
  */
-public record RepairReport(String database, List<MigrationVersion> checksumsAccepted, List<MigrationVersion> failuresCleared) implements Report {
+public interface RepairReport extends Report {
 
-    public RepairReport {
-        checksumsAccepted = List.copyOf(checksumsAccepted);
-        failuresCleared = List.copyOf(failuresCleared);
-    }
+    /** Applied migrations whose stored checksum was replaced by the build's. */
+    List<MigrationVersion> checksumsAccepted();
+
+    /** Migrations whose failed or interrupted state was cleared, so that the next migrate runs them again. */
+    List<MigrationVersion> failuresCleared();
 
     /** Whether there was nothing to repair. */
-    public boolean isNothingToRepair() {
-        return checksumsAccepted.isEmpty() && failuresCleared.isEmpty();
+    default boolean isNothingToRepair() {
+        return checksumsAccepted().isEmpty() && failuresCleared().isEmpty();
     }
 
     @Override
-    public String summary() {
-        return isNothingToRepair() ? "Nothing to repair on " + database + "."
-                : "Repaired " + database + ": accepted new checksums of " + checksumsAccepted
-                        + ", cleared failures of " + failuresCleared + ".";
-    }
-
-    @Override
-    public String toString() {
-        return summary();
+    default String summary() {
+        return isNothingToRepair() ? "Nothing to repair on " + database() + "."
+                : "Repaired " + database() + ": accepted new checksums of " + checksumsAccepted()
+                        + ", cleared failures of " + failuresCleared() + ".";
     }
 }

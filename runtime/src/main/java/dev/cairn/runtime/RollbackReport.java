@@ -6,30 +6,24 @@ import java.util.List;
 /**
  * What {@link Migrator#rollback} or {@link Migrator#rollbackTo} did: the migrations undone, in the
  * order they were undone (reverse plan order).
- *
- * @param database the database, described without credentials
- * @param rolledBack the migrations undone, in order
- * @param duration how long the command took
  */
-public record RollbackReport(String database, List<ExecutedMigration> rolledBack, Duration duration) implements Report {
+public interface RollbackReport extends Report {
 
-    public RollbackReport {
-        rolledBack = List.copyOf(rolledBack);
-    }
+    /** The migrations undone, in order. */
+    List<ExecutedMigration> rolledBack();
+
+    /** How long the command took. */
+    Duration duration();
 
     /** A few lines for humans. */
-    public String summary() {
-        if (rolledBack.isEmpty()) {
-            return "Nothing to roll back on " + database + ".";
-        }
-        StringBuilder text = new StringBuilder("Rolled back ").append(rolledBack.size())
-                .append(rolledBack.size() == 1 ? " migration" : " migrations").append(" on ").append(database).append(':');
-        rolledBack.forEach(step -> text.append("\n  ").append(step.summary()));
-        return text.toString();
-    }
-
     @Override
-    public String toString() {
-        return summary();
+    default String summary() {
+        if (rolledBack().isEmpty()) {
+            return "Nothing to roll back on " + database() + ".";
+        }
+        StringBuilder text = new StringBuilder("Rolled back ").append(rolledBack().size())
+                .append(rolledBack().size() == 1 ? " migration" : " migrations").append(" on ").append(database()).append(':');
+        rolledBack().forEach(step -> text.append("\n  ").append(step.summary()));
+        return text.toString();
     }
 }

@@ -5,38 +5,35 @@ import java.util.List;
 /**
  * What {@link Migrator#status()} found: every migration of the build and every version the
  * database knows, in plan order (unknown versions last), each with its state.
- *
- * @param database the database, described without credentials
- * @param migrations one entry per migration
  */
-public record StatusReport(String database, List<MigrationStatus> migrations) implements Report {
+public interface StatusReport extends Report {
 
-    public StatusReport {
-        migrations = List.copyOf(migrations);
-    }
+    /** One entry per migration. */
+    List<MigrationStatus> migrations();
 
     /** The entries in the given states. */
-    public List<MigrationStatus> inState(MigrationState... states) {
+    default List<MigrationStatus> inState(MigrationState... states) {
         List<MigrationState> wanted = List.of(states);
-        return migrations.stream().filter(m -> wanted.contains(m.state())).toList();
+        return migrations().stream().filter(m -> wanted.contains(m.state())).toList();
     }
 
     /** The migrations that a migrate would apply. */
-    public List<MigrationStatus> pending() {
+    default List<MigrationStatus> pending() {
         return inState(MigrationState.PENDING, MigrationState.OUT_OF_ORDER, MigrationState.FAILED);
     }
 
     /** Whether every migration of the build is applied and nothing needs attention. */
-    public boolean isUpToDate() {
-        return migrations.stream().allMatch(m -> m.state() == MigrationState.APPLIED);
+    default boolean isUpToDate() {
+        return migrations().stream().allMatch(m -> m.state() == MigrationState.APPLIED);
     }
 
     /** A table for humans, one line per migration. */
-    public String summary() {
-        StringBuilder text = new StringBuilder("Status of ").append(database).append(": ")
+    @Override
+    default String summary() {
+        StringBuilder text = new StringBuilder("Status of ").append(database()).append(": ")
                 .append(inState(MigrationState.APPLIED, MigrationState.CHECKSUM_CHANGED).size()).append(" applied, ")
                 .append(pending().size()).append(" pending");
-        for (MigrationStatus m : migrations) {
+        for (MigrationStatus m : migrations()) {
             text.append(String.format("%n  %-12s %-17s %s", m.version(), m.state(), m.description()));
             if (m.installedOn() != null) {
                 text.append("  (").append(m.installedOn()).append(" by ").append(m.installedBy()).append(')');
@@ -46,10 +43,5 @@ public record StatusReport(String database, List<MigrationStatus> migrations) im
             }
         }
         return text.toString();
-    }
-
-    @Override
-    public String toString() {
-        return summary();
     }
 }

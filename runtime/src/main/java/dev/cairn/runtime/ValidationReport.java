@@ -6,14 +6,14 @@ import java.util.List;
 /**
  * What {@link Migrator#validate()} found when comparing the build with the database, without
  * changing anything. Valid means every migration is applied with its current checksum.
- *
- * @param database the database, described without credentials
- * @param problems what differs, in plan order; empty when valid
  */
-public record ValidationReport(String database, List<Problem> problems) implements Report {
+public interface ValidationReport extends Report {
+
+    /** What differs, in plan order; empty when valid. */
+    List<Problem> problems();
 
     /** The kinds of difference. */
-    public enum Kind {
+    enum Kind {
         /** A migration of the build is not applied. */
         PENDING,
         /** An applied migration's source changed. */
@@ -26,38 +26,33 @@ public record ValidationReport(String database, List<Problem> problems) implemen
         INTERRUPTED,
     }
 
-    /**
-     * One difference.
-     *
-     * @param kind what kind of difference
-     * @param version the migration concerned
-     * @param message what is wrong and what to do, for humans
-     */
-    public record Problem(Kind kind, MigrationVersion version, String message) {
-    }
+    /** One difference. */
+    interface Problem {
 
-    public ValidationReport {
-        problems = List.copyOf(problems);
+        /** What kind of difference. */
+        Kind kind();
+
+        /** The migration concerned. */
+        MigrationVersion version();
+
+        /** What is wrong and what to do, for humans. */
+        String message();
     }
 
     /** Whether the database matches the build exactly. */
-    public boolean isValid() {
-        return problems.isEmpty();
+    default boolean isValid() {
+        return problems().isEmpty();
     }
 
     /** A few lines for humans. */
-    public String summary() {
-        if (problems.isEmpty()) {
-            return database + " matches the build: every migration is applied with its current checksum.";
-        }
-        StringBuilder text = new StringBuilder(database).append(" differs from the build in ")
-                .append(problems.size()).append(problems.size() == 1 ? " way:" : " ways:");
-        problems.forEach(p -> text.append("\n  [").append(p.kind()).append("] ").append(p.message()));
-        return text.toString();
-    }
-
     @Override
-    public String toString() {
-        return summary();
+    default String summary() {
+        if (problems().isEmpty()) {
+            return database() + " matches the build: every migration is applied with its current checksum.";
+        }
+        StringBuilder text = new StringBuilder(database()).append(" differs from the build in ")
+                .append(problems().size()).append(problems().size() == 1 ? " way:" : " ways:");
+        problems().forEach(p -> text.append("\n  [").append(p.kind()).append("] ").append(p.message()));
+        return text.toString();
     }
 }

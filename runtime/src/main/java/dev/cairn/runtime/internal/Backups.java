@@ -1,5 +1,6 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.runtime.internal.report.BackupResult;
 import dev.cairn.runtime.BackupReport;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationException;
@@ -66,7 +67,7 @@ final class Backups {
         BackupOptions options = new BackupOptions(session.settings().pgDump(), session.settings().connections().password());
         try {
             session.support().backup(session.connection(), file, options);
-            return new BackupReport(session.database(), file, Files.size(file), Duration.ofNanos(System.nanoTime() - start));
+            return new BackupResult(session.database(), file, Files.size(file), Duration.ofNanos(System.nanoTime() - start));
         } catch (SQLException e) {
             throw new MigrationException(ErrorCode.BACKUP_FAILED, "Backing up " + session.database() + " into " + file
                     + " failed: " + e.getMessage() + ". Nothing was changed.", e);

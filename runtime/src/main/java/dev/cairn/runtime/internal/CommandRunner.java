@@ -1,5 +1,6 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.runtime.internal.report.Events;
 import dev.cairn.runtime.Command;
 import dev.cairn.runtime.CommandEvent;
 import dev.cairn.runtime.MigrationException;
@@ -52,10 +53,10 @@ final class CommandRunner {
         try (Session session = Session.open(settings)) {
             database = session.database();
             R report = session.run(doing, () -> work.run(session));
-            listeners.afterCommand(new CommandEvent(command, database, since(start), report.summary(), Optional.empty()));
+            listeners.afterCommand(new Events.Ended(command, database, since(start), report.summary(), Optional.empty()));
             return report;
         } catch (MigrationException e) {
-            listeners.afterCommand(new CommandEvent(command, database, since(start), e.getMessage(), Optional.of(e)));
+            listeners.afterCommand(new Events.Ended(command, database, since(start), e.getMessage(), Optional.of(e)));
             throw e;
         }
     }

@@ -30,7 +30,7 @@ final class Failures {
         }
         text.append("\n  Error: ").append(describe(error));
         text.append('\n').append(advice(m, mode));
-        return new MigrationFailedException(m, statement, text.toString(), error);
+        return new StepFailedException(m, statement, text.toString(), error);
     }
 
     /**
@@ -48,7 +48,7 @@ final class Failures {
                 + (mode == Mode.APPLY ? "Check the database, then run repair and migrate again (it will run migration "
                         + m.version() + " again, so undo its changes first or make sure running it twice is harmless)."
                         : "Check the database, then run repair; migration " + m.version() + " is already recorded as not applied.");
-        return new MigrationFailedException(m, null, text, error);
+        return new StepFailedException(m, null, text, error);
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.runtime.internal.report.HistoryResult;
+import dev.cairn.runtime.internal.report.StatusLine;
+import dev.cairn.runtime.internal.report.StatusResult;
+import dev.cairn.runtime.internal.report.ValidationResult;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.HistoryReport;
 import dev.cairn.runtime.LogEntry;
@@ -33,7 +37,7 @@ final class Inspection {
         boolean exists = session.history().exists(session.connection());
         Map<MigrationVersion, AppliedMigration> applied = exists ? session.history().readApplied(session.connection()) : Map.of();
         Map<MigrationVersion, LogEntry> open = exists ? session.history().openAttempts(session.connection()) : Map.of();
-        return new StatusReport(session.database(), statuses(applied, open));
+        return new StatusResult(session.database(), statuses(applied, open));
     }
 
     private List<MigrationStatus> statuses(Map<MigrationVersion, AppliedMigration> applied, Map<MigrationVersion, LogEntry> open) {
@@ -48,7 +52,7 @@ final class Inspection {
             }
         }
         for (AppliedMigration a : AppliedChecks.unknown(plan, applied)) {
-            statuses.add(new MigrationStatus(a.version(), a.description(), "", MigrationState.UNKNOWN, a.installedOn(),
+            statuses.add(new StatusLine(a.version(), a.description(), "", MigrationState.UNKNOWN, a.installedOn(),
                     a.installedBy(), "applied, but this build does not know it (a newer build migrated the database?)"));
         }
         return statuses;
@@ -57,10 +61,10 @@ final class Inspection {
     private static MigrationStatus applied(MigrationDescriptor m, AppliedMigration a) {
         Checksums.Comparison checksum = Checksums.compare(a.checksum(), m.checksum());
         if (checksum == Checksums.Comparison.DRIFTED) {
-            return new MigrationStatus(m.version(), m.description(), m.className(), MigrationState.CHECKSUM_CHANGED,
+            return new StatusLine(m.version(), m.description(), m.className(), MigrationState.CHECKSUM_CHANGED,
                     a.installedOn(), a.installedBy(), "checksum in the database " + a.checksum() + ", in this build " + m.checksum());
         }
-        return new MigrationStatus(m.version(), m.description(), m.className(), MigrationState.APPLIED, a.installedOn(),
+        return new StatusLine(m.version(), m.description(), m.className(), MigrationState.APPLIED, a.installedOn(),
                 a.installedBy(), checksum == Checksums.Comparison.SAME ? "" : Checksums.notComparedNote(a.checksum()));
     }
 
@@ -79,7 +83,7 @@ final class Inspection {
         } else {
             state = MigrationState.PENDING;
         }
-        return new MigrationStatus(m.version(), m.description(), m.className(), state, null, null, detail);
+        return new StatusLine(m.version(), m.description(), m.className(), state, null, null, detail);
     }
 
     /** A non-transactional migration with an open attempt: running right now, or maybe half applied. */
@@ -88,9 +92,9 @@ final class Inspection {
         AttemptOutcome outcome = AttemptOutcome.of(attempt, false);
         String run = "last run, started " + attempt.loggedOn() + ", " + outcome.whatHappened(attempt);
         if (outcome == AttemptOutcome.RUNNING) {
-            return new MigrationStatus(m.version(), m.description(), m.className(), MigrationState.RUNNING, null, null, run);
+            return new StatusLine(m.version(), m.description(), m.className(), MigrationState.RUNNING, null, null, run);
         }
-        return new MigrationStatus(m.version(), m.description(), m.className(), MigrationState.INTERRUPTED, null, null,
+        return new StatusLine(m.version(), m.description(), m.className(), MigrationState.INTERRUPTED, null, null,
                 run + (outcome == AttemptOutcome.ON_ANOTHER_HOST ? "; if it is not running any more, it" : "; it")
                         + " may be half applied: fix by hand, then run repair");
     }
@@ -102,25 +106,25 @@ final class Inspection {
             String name = s.version() + " \"" + s.description() + "\"" + (s.className().isEmpty() ? "" : " (" + s.className() + ")");
             switch (s.state()) {
                 case APPLIED -> { }
-                case PENDING, OUT_OF_ORDER -> problems.add(new Problem(Kind.PENDING, s.version(),
+                case PENDING, OUT_OF_ORDER -> problems.add(new ValidationResult.Difference(Kind.PENDING, s.version(),
                         name + " is not applied" + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")") + "; run migrate."));
-                case CHECKSUM_CHANGED -> problems.add(new Problem(Kind.CHECKSUM_CHANGED, s.version(), name
+                case CHECKSUM_CHANGED -> problems.add(new ValidationResult.Difference(Kind.CHECKSUM_CHANGED, s.version(), name
                         + " changed after it was applied (" + s.detail() + "); revert the change and put it in a new"
                         + " migration, or run repair if the database already matches it."));
-                case FAILED -> problems.add(new Problem(Kind.FAILED, s.version(), name + " " + s.detail()
+                case FAILED -> problems.add(new ValidationResult.Difference(Kind.FAILED, s.version(), name + " " + s.detail()
                         + "; fix it and run migrate again."));
-                case INTERRUPTED -> problems.add(new Problem(Kind.INTERRUPTED, s.version(), name + " " + s.detail() + "."));
-                case RUNNING -> problems.add(new Problem(Kind.PENDING, s.version(), name + " is being run right now ("
+                case INTERRUPTED -> problems.add(new ValidationResult.Difference(Kind.INTERRUPTED, s.version(), name + " " + s.detail() + "."));
+                case RUNNING -> problems.add(new ValidationResult.Difference(Kind.PENDING, s.version(), name + " is being run right now ("
                         + s.detail() + "); wait for it."));
-                case UNKNOWN -> problems.add(new Problem(Kind.UNKNOWN_APPLIED, s.version(), name
+                case UNKNOWN -> problems.add(new ValidationResult.Difference(Kind.UNKNOWN_APPLIED, s.version(), name
                         + " is applied but unknown to this build; deploy the build that has it."));
             }
         }
-        return new ValidationReport(status.database(), problems);
+        return new ValidationResult(status.database(), problems);
     }
 
     HistoryReport history(Session session) throws SQLException {
-        return new HistoryReport(session.database(),
+        return new HistoryResult(session.database(),
                 session.history().exists(session.connection()) ? session.history().readLog(session.connection()) : List.of());
     }
 }

@@ -1,5 +1,7 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.runtime.internal.report.BaselineResult;
+import dev.cairn.runtime.internal.report.RepairResult;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.BaselineReport;
 import dev.cairn.runtime.LogAction;
@@ -46,7 +48,7 @@ final class Maintenance {
                         "baseline at " + version);
                 marked.add(m.version());
             }
-            return new BaselineReport(session.database(), version, marked);
+            return new BaselineResult(session.database(), version, marked);
         });
     }
 
@@ -74,7 +76,7 @@ final class Maintenance {
                         "cleared " + attempt.entry().action() + " of " + attempt.entry().loggedOn());
                 cleared.add(attempt.migration().version());
             }
-            return new RepairReport(session.database(), accepted, cleared);
+            return new RepairResult(session.database(), accepted, cleared);
         });
     }
 

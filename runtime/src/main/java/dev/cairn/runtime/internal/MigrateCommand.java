@@ -1,5 +1,9 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.runtime.internal.report.DryRunResult;
+import dev.cairn.runtime.internal.report.Events;
+import dev.cairn.runtime.internal.report.ExecutedStep;
+import dev.cairn.runtime.internal.report.MigrateResult;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.Command;
 import dev.cairn.runtime.DryRunReport;
@@ -91,7 +95,7 @@ final class MigrateCommand {
                 throw e;
             }
         }
-        return new MigrationReport(session.database(), applied, Duration.ofNanos(System.nanoTime() - start), backup);
+        return new MigrateResult(session.database(), applied, Duration.ofNanos(System.nanoTime() - start), Optional.ofNullable(backup));
     }
 
     /**
@@ -110,7 +114,7 @@ final class MigrateCommand {
     }
 
     private static MigrationReport upToDate(Session session, long start) {
-        return new MigrationReport(session.database(), List.of(), Duration.ofNanos(System.nanoTime() - start), null);
+        return new MigrateResult(session.database(), List.of(), Duration.ofNanos(System.nanoTime() - start), Optional.empty());
     }
 
     private List<MigrationDescriptor> checkedPlan(Session session, Map<MigrationVersion, AppliedMigration> applied,
@@ -142,7 +146,7 @@ final class MigrateCommand {
             for (MigrationDescriptor m : todo.stream().filter(MigrationDescriptor::transactional).toList()) {
                 ran.add(tryOut(session, m, newest.isPresent() && m.version().compareTo(newest.get()) < 0, foreignKeys));
             }
-            report = new DryRunReport(session.database(), ran, todo.stream().filter(m -> !m.transactional()).toList());
+            report = new DryRunResult(session.database(), ran, todo.stream().filter(m -> !m.transactional()).toList());
         } catch (SQLException | RuntimeException e) {
             lock.rollbackAfter(e);
             throw e;
@@ -156,7 +160,7 @@ final class MigrateCommand {
      * each migration, so that a violation names the migration that made it: the ones before passed.
      */
     private ExecutedMigration tryOut(Session session, MigrationDescriptor m, boolean outOfOrder, ForeignKeyGuard foreignKeys) {
-        MigrationEvent event = new MigrationEvent(Command.DRY_RUN, m, session.database());
+        MigrationEvent event = new Events.Migration(Command.DRY_RUN, m, session.database());
         listeners.beforeMigration(event);
         RecordingContext ctx = new RecordingContext(session.connection(), session.support(), m, true, listeners, event);
         long start = System.nanoTime();
@@ -175,7 +179,7 @@ final class MigrateCommand {
             listeners.onFailure(event, failure);
             throw failure;
         }
-        ExecutedMigration result = new ExecutedMigration(m.version(), m.description(), m.className(),
+        ExecutedMigration result = new ExecutedStep(m.version(), m.description(), m.className(),
                 Duration.ofNanos(System.nanoTime() - start), outOfOrder, ctx.statements(), foreignKeys.switchedOff());
         listeners.afterMigration(event, result);
         return result;

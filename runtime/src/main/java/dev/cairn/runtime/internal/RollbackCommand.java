@@ -1,10 +1,10 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.runtime.internal.report.RollbackResult;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.Command;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.ExecutedMigration;
-import dev.cairn.runtime.IrreversibleMigrationException;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.RollbackReport;
@@ -59,7 +59,7 @@ final class RollbackCommand {
                     done.add(step);
                 }
             }
-            return new RollbackReport(session.database(), done, Duration.ofNanos(System.nanoTime() - start));
+            return new RollbackResult(session.database(), done, Duration.ofNanos(System.nanoTime() - start));
         });
     }
 
@@ -78,7 +78,7 @@ final class RollbackCommand {
             if (!m.reversible()) {
                 String request = (to ? "Rolling back to " : "Rolling back ") + named.version() + " means undoing "
                         + String.join(", ", undo.stream().map(u -> u.version().toString()).toList()) + " in that order";
-                throw new IrreversibleMigrationException(m, request);
+                throw new RollbackRefusedException(m, request);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.runtime.internal.report.Events;
+import dev.cairn.runtime.internal.report.ExecutedStep;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.Command;
 import dev.cairn.runtime.ExecutedMigration;
@@ -68,7 +70,7 @@ final class StepRunner {
      * after it ended.
      */
     private ExecutedMigration run(MigrationDescriptor m, Mode mode, boolean outOfOrder) throws SQLException {
-        MigrationEvent event = new MigrationEvent(command, m, session.database());
+        MigrationEvent event = new Events.Migration(command, m, session.database());
         listeners.beforeMigration(event);
         ExecutedMigration step;
         try {
@@ -209,7 +211,7 @@ final class StepRunner {
 
     private static ExecutedMigration executed(MigrationDescriptor m, long millis, boolean outOfOrder, RecordingContext ctx,
             boolean foreignKeysOff) {
-        return new ExecutedMigration(m.version(), m.description(), m.className(), Duration.ofMillis(millis), outOfOrder,
+        return new ExecutedStep(m.version(), m.description(), m.className(), Duration.ofMillis(millis), outOfOrder,
                 ctx.statements(), foreignKeysOff);
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.DryRunReport;
 import dev.cairn.runtime.ExecutedMigration;
+import dev.cairn.runtime.internal.report.DryRunResult;
+import dev.cairn.runtime.internal.report.ExecutedStep;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,11 +83,11 @@ class StatementTextTest {
 
     @Test
     void sqlScript_putsTheSemicolonOnItsOwnLineAfterATrailingComment_andSaysItRecordsNothing() {
-        ExecutedMigration step = new ExecutedMigration(MigrationVersion.parse("3"), "Tags", "test.V3", Duration.ZERO, false,
+        ExecutedMigration step = new ExecutedStep(MigrationVersion.parse("3"), "Tags", "test.V3", Duration.ZERO, false,
                 List.of("CREATE TABLE tags (name TEXT) -- names only", StatementText.of("INSERT INTO tags VALUES (?)", new byte[0]),
                         "DROP TABLE old"), false);
 
-        String script = new DryRunReport("SQLite database jdbc:sqlite:x.db", List.of(step), List.of()).toSqlScript();
+        String script = new DryRunResult("SQLite database jdbc:sqlite:x.db", List.of(step), List.of()).toSqlScript();
 
         assertEquals("""
                 -- Cairn dry run on SQLite database jdbc:sqlite:x.db

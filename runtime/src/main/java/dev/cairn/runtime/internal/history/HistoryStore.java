@@ -1,5 +1,6 @@
 package dev.cairn.runtime.internal.history;
 
+import dev.cairn.runtime.internal.report.LogRow;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.LogAction;
@@ -238,7 +239,7 @@ public final class HistoryStore {
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
             while (row.next()) {
                 String where = "id " + row.getLong("id") + ", version " + row.getString("version");
-                entries.add(new LogEntry(row.getLong("id"), parseStored(row.getString("version"), log),
+                entries.add(new LogRow(row.getLong("id"), parseStored(row.getString("version"), log),
                         row.getString("description"), action(row.getString("action"), where), row.getString("checksum"),
                         instant(row, "logged_on", log, where), row.getString("logged_by"), row.getLong("execution_ms"),
                         row.getString("detail")));

@@ -1,0 +1,14 @@
+package dev.cairn.runtime.internal;
+
+import dev.cairn.runtime.IrreversibleMigrationException;
+import dev.cairn.runtime.MigrationDescriptor;
+
+/** A rollback refused before it ran, because its plan crosses an irreversible migration. */
+final class RollbackRefusedException extends IrreversibleMigrationException {
+
+    private static final long serialVersionUID = 1L;
+
+    RollbackRefusedException(MigrationDescriptor migration, String plan) {
+        super(migration, plan);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.cairn.runtime.internal.report;
+
+import dev.cairn.runtime.ExecutedMigration;
+import dev.cairn.runtime.MigrationReport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The engine's {@link MigrationReport}. */
+public record MigrateResult(String database, List<ExecutedMigration> applied, Duration duration, Optional<Path> backup)
+        implements MigrationReport {
+
+    public MigrateResult {
+        Objects.requireNonNull(database, "database");
+        applied = List.copyOf(applied);
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(backup, "backup");
+    }
+
+    @Override
+    public String toString() {
+        return summary();
+    }
+}
