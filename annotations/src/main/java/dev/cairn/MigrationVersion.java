@@ -122,6 +122,14 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
         return Arrays.hashCode(segments);
     }
 
+    /**
+     * The version in the one form all its spellings share: without leading zeros or trailing zero
+     * segments, so {@code "02.1.0"} is {@code "2.1"}.
+     */
+    public String canonical() {
+        return String.join(".", segments);
+    }
+
     /** The version as written, for example {@code "2.1"}. */
     @Override
     public String toString() {

@@ -13,6 +13,14 @@ import org.junit.jupiter.api.Test;
 class MigrationVersionTest {
 
     @Test
+    void canonical_dropsLeadingZerosAndTrailingZeroSegments() {
+        assertEquals("2.10", MigrationVersion.parse("02.10.0").canonical());
+        assertEquals("0", MigrationVersion.parse("0.0").canonical());
+        assertEquals("20240127093000", MigrationVersion.parse("20240127093000").canonical());
+        assertEquals(MigrationVersion.parse("2").canonical(), MigrationVersion.parse("2.0").canonical());
+    }
+
+    @Test
     void versionsCompareNumerically_segmentBySegment() {
         List<String> sorted = Stream.of("2.10", "10", "2.9", "1", "2", "2.1", "2024.01.27.1", "2.1.5")
                 .map(MigrationVersion::parse).sorted().map(MigrationVersion::toString).toList();

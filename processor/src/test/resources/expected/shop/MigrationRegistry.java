@@ -2,15 +2,13 @@
 package com.example.shop;
 
 import com.example.shop.orders.CreateOrders;
-import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.IrreversibleMigrationException;
 import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationContext;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationReport;
-import dev.cairn.runtime.MigrationSource;
 import dev.cairn.runtime.Migrator;
-import java.util.List;
+import dev.cairn.runtime.registry.GeneratedRegistry;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 
@@ -23,94 +21,53 @@ import javax.sql.DataSource;
         value = "dev.cairn.processor.MigrationProcessor",
         comments = "Generated from the @Migration classes of this compilation"
 )
-public final class MigrationRegistry implements MigrationSource {
+public final class MigrationRegistry extends GeneratedRegistry {
     /**
      * Migration 1, {@link CreateCustomers}.
      */
-    public static final MigrationDescriptor V1 = new MigrationDescriptor(
-            MigrationVersion.parse("1"),
-            "Create customers",
-            List.of(),
-            true,
-            true,
-            "src1:1ce5878a44184ffc75c3abeffeb050dd0c8c4646aa1c945818643cc163ccc721",
-            "com.example.shop.CreateCustomers",
-            CreateCustomers::new);
+    public static final String V1 = "1";
 
     /**
      * Migration 2, {@link CreateOrders}.
      */
-    public static final MigrationDescriptor V2 = new MigrationDescriptor(
-            MigrationVersion.parse("2"),
-            "Create the orders table",
-            List.of(MigrationVersion.parse("1")),
-            true,
-            true,
-            "src1:658cd958d060b70741b8f91039c8548d5f5bf61c371a09e2989204a0f1746945",
-            "com.example.shop.orders.CreateOrders",
-            CreateOrders::new);
+    public static final String V2 = "2";
 
     /**
      * Migration 2.1, {@link Catalog.CreateProducts}.
      */
-    public static final MigrationDescriptor V2_1 = new MigrationDescriptor(
-            MigrationVersion.parse("2.1"),
-            "Create products",
-            List.of(MigrationVersion.parse("1")),
-            true,
-            true,
-            "src1:027229fe0aade047dc8ed0640a36faa53eb64633df689f4328b99a05d27e237a",
-            "com.example.shop.Catalog.CreateProducts",
-            Catalog.CreateProducts::new);
+    public static final String V2_1 = "2.1";
 
     /**
      * Migration 3, {@link LinkOrdersToProducts}.
      */
-    public static final MigrationDescriptor V3 = new MigrationDescriptor(
-            MigrationVersion.parse("3"),
-            "Link orders to products",
-            List.of(MigrationVersion.parse("2"), MigrationVersion.parse("2.1")),
-            true,
-            true,
-            "src1:8ecbb9a719fba3893265b589144306aec80c3dabffe18898fe66f7482178c1ab",
-            "com.example.shop.LinkOrdersToProducts",
-            LinkOrdersToProducts::new);
+    public static final String V3 = "3";
 
     /**
      * Migration 3.1, {@link Catalog.IndexProductNames}.
      */
-    public static final MigrationDescriptor V3_1 = new MigrationDescriptor(
-            MigrationVersion.parse("3.1"),
-            "Index product names",
-            List.of(MigrationVersion.parse("2.1")),
-            true,
-            false,
-            "src1:14cb37643f7fdbbf3042469ab7a3ca96717dde3b49421a7ba06e54ef92e61c7e",
-            "com.example.shop.Catalog.IndexProductNames",
-            Catalog.IndexProductNames::new);
+    public static final String V3_1 = "3.1";
 
     /**
      * Migration 4, {@link DropLegacyTables}.
      */
-    public static final MigrationDescriptor V4 = new MigrationDescriptor(
-            MigrationVersion.parse("4"),
-            "Drop the legacy tables",
-            List.of(MigrationVersion.parse("3")),
-            false,
-            true,
-            "src1:ec4f4fbfe9e498694ea194a16cb450b1c8a66dc43f196c161c828d5cd900e404",
-            "com.example.shop.DropLegacyTables",
-            IrreversibleV4::new);
+    public static final String V4 = "4";
 
     /**
-     * Every migration, in plan order.
+     * The registry format this class was generated in, which the runtime checks first.
      */
-    private static final List<MigrationDescriptor> PLAN = List.of(V1, V2, V2_1, V3, V3_1, V4);
+    private static final int FORMAT = 1;
+
+    /**
+     * The plan's versions and checksums in one text, computed at compile time: with it the
+     * runtime sees that a database is up to date without describing any migration.
+     */
+    private static final String FINGERPRINT = "plan1:58aa84524cb9d2693b0752d817536c51638c9f79eb088067ea3ce619d3d378fd";
 
     /**
      * For {@link java.util.ServiceLoader} and tools; applications use the static methods.
      */
     public MigrationRegistry() {
+        super(FORMAT, FINGERPRINT, 6);
     }
 
     /**
@@ -153,14 +110,63 @@ public final class MigrationRegistry implements MigrationSource {
         return Migrator.configure(new MigrationRegistry(), dataSource);
     }
 
-    /**
-     * The migrations in plan order.
-     *
-     * @return every migration, each after its dependencies
-     */
     @Override
-    public List<MigrationDescriptor> migrations() {
-        return PLAN;
+    protected MigrationDescriptor.Builder describe(int index) {
+        switch (index) {
+            case 0:
+                return MigrationDescriptor.builder("1", "com.example.shop.CreateCustomers")
+                        .description("Create customers")
+                        .checksum("src1:1ce5878a44184ffc75c3abeffeb050dd0c8c4646aa1c945818643cc163ccc721");
+            case 1:
+                return MigrationDescriptor.builder("2", "com.example.shop.orders.CreateOrders")
+                        .description("Create the orders table")
+                        .dependsOn("1")
+                        .checksum("src1:658cd958d060b70741b8f91039c8548d5f5bf61c371a09e2989204a0f1746945");
+            case 2:
+                return MigrationDescriptor.builder("2.1", "com.example.shop.Catalog.CreateProducts")
+                        .description("Create products")
+                        .dependsOn("1")
+                        .checksum("src1:027229fe0aade047dc8ed0640a36faa53eb64633df689f4328b99a05d27e237a");
+            case 3:
+                return MigrationDescriptor.builder("3", "com.example.shop.LinkOrdersToProducts")
+                        .description("Link orders to products")
+                        .dependsOn("2", "2.1")
+                        .checksum("src1:8ecbb9a719fba3893265b589144306aec80c3dabffe18898fe66f7482178c1ab");
+            case 4:
+                return MigrationDescriptor.builder("3.1", "com.example.shop.Catalog.IndexProductNames")
+                        .description("Index product names")
+                        .dependsOn("2.1")
+                        .transactional(false)
+                        .checksum("src1:14cb37643f7fdbbf3042469ab7a3ca96717dde3b49421a7ba06e54ef92e61c7e");
+            case 5:
+                return MigrationDescriptor.builder("4", "com.example.shop.DropLegacyTables")
+                        .description("Drop the legacy tables")
+                        .dependsOn("3")
+                        .reversible(false)
+                        .checksum("src1:ec4f4fbfe9e498694ea194a16cb450b1c8a66dc43f196c161c828d5cd900e404");
+            default:
+                throw new IndexOutOfBoundsException(index);
+        }
+    }
+
+    @Override
+    protected JavaMigration newStep(int index) {
+        switch (index) {
+            case 0:
+                return new CreateCustomers();
+            case 1:
+                return new CreateOrders();
+            case 2:
+                return new Catalog.CreateProducts();
+            case 3:
+                return new LinkOrdersToProducts();
+            case 4:
+                return new Catalog.IndexProductNames();
+            case 5:
+                return new IrreversibleV4();
+            default:
+                throw new IndexOutOfBoundsException(index);
+        }
     }
 
     /**

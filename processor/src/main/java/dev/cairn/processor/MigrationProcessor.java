@@ -152,7 +152,7 @@ public final class MigrationProcessor extends AbstractProcessor {
         if (report.isClean()) {
             new RegistryFiles(processingEnv, getClass().getCanonicalName())
                     .write(registryPackage.orElseThrow(), plan)
-                    .ifPresent(failure -> failure.printTo(processingEnv.getMessager()));
+                    .ifPresent(finding -> finding.printTo(processingEnv.getMessager()));
         }
     }
 }

@@ -54,7 +54,10 @@ final class RegistryFiles {
         return packageName.isEmpty() ? RegistryWriter.REGISTRY_NAME : packageName + "." + RegistryWriter.REGISTRY_NAME;
     }
 
-    /** Writes both files; returns the error if they could not be written. */
+    /**
+     * Writes both files. Returns what to tell the user: the error if they could not be written,
+     * else a note if the registry is too large for version constants.
+     */
     Optional<Finding> write(String packageName, List<MigrationModel> plan) {
         String registryName = registryName(packageName);
         TypeElement existing = elements.getTypeElement(registryName);
@@ -71,9 +74,18 @@ final class RegistryFiles {
             try (Writer out = new OutputStreamWriter(services.openOutputStream(), StandardCharsets.UTF_8)) {
                 out.write(registryName + "\n");
             }
-            return Optional.empty();
+            return noVersionConstants(plan);
         } catch (IOException e) {
             return Optional.of(Finding.global(Message.REGISTRY_NOT_WRITTEN, registryName, e.getMessage()));
         }
+    }
+
+    private static Optional<Finding> noVersionConstants(List<MigrationModel> plan) {
+        if (RegistryWriter.hasVersionConstants(plan.size())) {
+            return Optional.empty();
+        }
+        String last = plan.get(plan.size() - 1).versionText();
+        return Optional.of(Finding.global(Message.NO_VERSION_CONSTANTS,
+                plan.size(), RegistryWriter.VERSION_CONSTANTS_LIMIT, last, last));
     }
 }

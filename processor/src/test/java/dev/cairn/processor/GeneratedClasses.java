@@ -5,14 +5,17 @@ import dev.cairn.runtime.MigrationSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.tools.JavaFileObject;
 
 /** Loads the classes a compilation produced, so tests can run the generated registry. */
 final class GeneratedClasses extends ClassLoader {
 
-    private final Map<String, JavaFileObject> classFiles = new HashMap<>();
+    private final Map<String, JavaFileObject> classFiles = new TreeMap<>();
 
     GeneratedClasses(Compilation compilation) {
         super(GeneratedClasses.class.getClassLoader());
@@ -29,10 +32,48 @@ final class GeneratedClasses extends ClassLoader {
     /** A new instance of the generated registry. */
     MigrationSource registry(String qualifiedName) {
         try {
-            return (MigrationSource) loadClass(qualifiedName).getConstructor().newInstance();
+            return (MigrationSource) load(qualifiedName).getConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("cannot instantiate " + qualifiedName, e);
         }
+    }
+
+    /** A class of the compilation, by binary name. */
+    Class<?> load(String binaryName) {
+        try {
+            return loadClass(binaryName);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("no class " + binaryName + " among " + classFiles.keySet(), e);
+        }
+    }
+
+    /** The binary names of every class the compilation produced. */
+    Set<String> names() {
+        return classFiles.keySet();
+    }
+
+    /** A class and its nested classes, by binary name. */
+    Set<String> nestOf(String binaryName) {
+        Set<String> nest = new TreeSet<>();
+        for (String name : classFiles.keySet()) {
+            if (name.equals(binaryName) || name.startsWith(binaryName + "$")) {
+                nest.add(name);
+            }
+        }
+        return nest;
+    }
+
+    /** The bytes of a class's class file and of the files of its nested classes, together. */
+    long classFileBytes(String binaryName) {
+        return nestOf(binaryName).stream().mapToLong(name -> bytes(classFiles.get(name)).length).sum();
+    }
+
+    /**
+     * Whether a class file holds {@code name} in its constant pool, such as {@code "<clinit>"}
+     * for a static initializer. ASCII names are stored as they are, so a plain search finds them.
+     */
+    boolean classFileNames(String binaryName, String name) {
+        return new String(bytes(classFiles.get(binaryName)), StandardCharsets.ISO_8859_1).contains(name);
     }
 
     @Override
@@ -41,9 +82,13 @@ final class GeneratedClasses extends ClassLoader {
         if (file == null) {
             throw new ClassNotFoundException(name);
         }
+        byte[] bytes = bytes(file);
+        return defineClass(name, bytes, 0, bytes.length);
+    }
+
+    private static byte[] bytes(JavaFileObject file) {
         try (InputStream in = file.openInputStream()) {
-            byte[] bytes = in.readAllBytes();
-            return defineClass(name, bytes, 0, bytes.length);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,11 +2,10 @@ package dev.cairn.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
+import static dev.cairn.processor.SyntheticMigrations.REGISTRY;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.IrreversibleMigrationException;
 import dev.cairn.runtime.MigrationDescriptor;
@@ -14,81 +13,50 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * One compilation of 1,000 migrations: a tree of dependencies with merges, a few dependencies on
- * later versions and irreversible steps, spread over more than one part of the registry.
+ * Registries of more than one part class of 400 migrations: the plan, its steps and its version
+ * constants work across parts, and loading the classes does no work per migration.
  */
 class LargeGraphTest {
 
-    private static final int COUNT = 1000;
+    private static final int COUNT = 3000;
 
     @Test
-    void thousandMigrations_compileIntoOneRegistry_inPlanOrder() {
-        List<JavaFileObject> sources = new ArrayList<>();
-        for (int i = 1; i <= COUNT; i++) {
-            sources.add(migration(i, dependenciesOf(i)));
-        }
-
-        Compilation compilation = javac().withProcessors(new MigrationProcessor())
-                .withOptions("-Xlint:all", "-Werror").compile(sources);
+    void threeThousandMigrations_compileIntoOneRegistryOfParts_inPlanOrder() throws Exception {
+        Compilation compilation = SyntheticMigrations.compile(COUNT);
 
         assertThat(compilation).succeededWithoutWarnings();
-        List<MigrationDescriptor> plan = new GeneratedClasses(compilation)
-                .registry("com.example.big.MigrationRegistry").migrations();
+        assertThat(compilation).hadNoteCount(0); // it has version constants, so no note says it has none
+        GeneratedClasses classes = new GeneratedClasses(compilation);
+        assertThat(classes.names()).containsAtLeast(REGISTRY + "$Part1", REGISTRY + "$Part8");
+        assertThat(classes.names()).doesNotContain(REGISTRY + "$Part9");
+        List<MigrationDescriptor> plan = classes.registry(REGISTRY).migrations();
         assertThat(plan).hasSize(COUNT);
         assertIsTheLowestVersionFirstTopologicalOrder(plan);
         MigrationDescriptor irreversible = plan.stream()
-                .filter(m -> m.version().equals(MigrationVersion.parse("970"))).findFirst().orElseThrow();
+                .filter(m -> m.version().equals(MigrationVersion.parse("2910"))).findFirst().orElseThrow();
         assertThat(irreversible.reversible()).isFalse();
         assertThrows(IrreversibleMigrationException.class, () -> irreversible.newStep().down(null));
+        assertThat(plan.get(COUNT - 1).newStep().getClass().getName()).startsWith("com.example.big.M");
+        assertThat(classes.load(REGISTRY).getField("V2910").get(null)).isEqualTo("2910");
     }
 
-    /** A heap-shaped tree (i depends on i/2), merges (every tenth also on i-3), and later versions. */
-    private static List<Integer> dependenciesOf(int i) {
-        List<Integer> dependencies = new ArrayList<>();
-        if (i >= 2) {
-            dependencies.add(i / 2);
+    /**
+     * A cold start must not pay per migration: no static initializer (the version constants are
+     * compile-time constants), and no {@code BootstrapMethods}, which every lambda, method
+     * reference or string concatenation needs, in the registry or any of its parts and stubs.
+     */
+    @Test
+    void registryClasses_haveNoStaticInitializer_andNoInvokedynamic() {
+        GeneratedClasses classes = new GeneratedClasses(SyntheticMigrations.compile(500));
+
+        assertThat(classes.nestOf(REGISTRY)).containsAtLeast(REGISTRY + "$Part2", REGISTRY + "$IrreversibleV485");
+        for (String name : classes.nestOf(REGISTRY)) {
+            assertThat(classes.classFileNames(name, "<clinit>")).isFalse();
+            assertThat(classes.classFileNames(name, "BootstrapMethods")).isFalse();
         }
-        if (i % 10 == 0) {
-            dependencies.add(i - 3);
-        }
-        if (i % 100 == 1 && i > 100) {
-            dependencies.add(i + 5); // every ancestor of i + 5 is below i: no cycle
-        }
-        return dependencies;
-    }
-
-    /** Every 97th migration is irreversible, so rollback stubs land in several parts of the registry. */
-    private static JavaFileObject migration(int i, List<Integer> dependencies) {
-        String dependsOn = dependencies.stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(", "));
-        boolean reversible = i % 97 != 0;
-        String down = !reversible ? "" : """
-
-                    @Override
-                    public void down(MigrationContext ctx) throws Exception {
-                        ctx.execute("DROP TABLE t%d");
-                    }
-                """.formatted(i);
-        return JavaFileObjects.forSourceString("com.example.big.M" + i, """
-                package com.example.big;
-
-                import dev.cairn.Migration;
-                import dev.cairn.runtime.JavaMigration;
-                import dev.cairn.runtime.MigrationContext;
-
-                @Migration(version = "%d", dependsOn = {%s}, reversible = %b)
-                @SuppressWarnings("cairn")
-                final class M%d implements JavaMigration {
-                    @Override
-                    public void up(MigrationContext ctx) throws Exception {
-                        ctx.execute("CREATE TABLE t%d (id INTEGER)");
-                    }
-                %s}
-                """.formatted(i, dependsOn, reversible, i, i, down));
     }
 
     /** Each step must be, among the migrations whose dependencies are applied, the lowest version. */

@@ -5,24 +5,31 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
+import dev.cairn.MigrationVersion;
+import dev.cairn.processor.plan.PlanFingerprint;
 import dev.cairn.runtime.IrreversibleMigrationException;
 import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationReport;
 import dev.cairn.runtime.MigrationSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated registry for a sound graph with a branch, a merge, nested classes, a dotted
  * version, a non-transactional and an irreversible step: its exact source (a golden file), its
- * service entry, and its behaviour when loaded.
+ * service entry, and its behaviour when loaded on the real runtime and run against SQLite.
  *
  * <p>Set {@code CAIRN_GOLDEN_ROOT} to the module's {@code src/test/resources} to rewrite the
  * golden files after an intended change, then review the diff.
@@ -64,27 +71,73 @@ class RegistryGenerationTest {
     }
 
     @Test
-    void registry_listsMigrationsInPlanOrder_withTheirDeclarations() {
-        MigrationSource registry = new GeneratedClasses(Scenario.load("good/shop").compile()).registry(REGISTRY);
+    void registry_describesEachMigration_inPlanOrder_asDeclared() {
+        List<MigrationDescriptor> plan = shopRegistry().migrations();
 
-        List<MigrationDescriptor> plan = registry.migrations();
         assertThat(plan.stream().map(m -> m.version().toString()).toList())
                 .containsExactly("1", "2", "2.1", "3", "3.1", "4").inOrder();
-        MigrationDescriptor merge = plan.get(3);
-        assertThat(merge.description()).isEqualTo("Link orders to products");
-        assertThat(merge.dependsOn().stream().map(Object::toString).toList()).containsExactly("2", "2.1").inOrder();
-        assertThat(merge.className()).isEqualTo("com.example.shop.LinkOrdersToProducts");
-        assertThat(merge.checksum()).matches("src1:[0-9a-f]{64}");
-        assertThat(plan.get(1).description()).isEqualTo("Create the orders table");
-        assertThat(plan.get(4).transactional()).isFalse();
-        assertThat(plan.get(4).className()).isEqualTo("com.example.shop.Catalog.IndexProductNames");
+        assertThat(plan.stream().map(MigrationDescriptor::className).toList()).containsExactly(
+                "com.example.shop.CreateCustomers", "com.example.shop.orders.CreateOrders",
+                "com.example.shop.Catalog.CreateProducts", "com.example.shop.LinkOrdersToProducts",
+                "com.example.shop.Catalog.IndexProductNames", "com.example.shop.DropLegacyTables").inOrder();
+        assertThat(plan.stream().map(MigrationDescriptor::description).toList()).containsExactly(
+                "Create customers", "Create the orders table", "Create products", "Link orders to products",
+                "Index product names", "Drop the legacy tables").inOrder();
+        assertThat(plan.stream().map(m -> m.dependsOn().toString()).toList())
+                .containsExactly("[]", "[1]", "[1]", "[2, 2.1]", "[2.1]", "[3]").inOrder();
+        assertThat(plan.stream().map(MigrationDescriptor::reversible).toList())
+                .containsExactly(true, true, true, true, true, false).inOrder();
+        assertThat(plan.stream().map(MigrationDescriptor::transactional).toList())
+                .containsExactly(true, true, true, true, false, true).inOrder();
+        plan.forEach(migration -> assertThat(migration.checksum()).matches("src1:[0-9a-f]{64}"));
+    }
+
+    @Test
+    void eachStep_isANewInstanceOfItsMigration_orOfTheRollbackStub() {
+        List<MigrationDescriptor> plan = shopRegistry().migrations();
+
+        assertThat(plan.stream().map(m -> m.newStep().getClass().getName()).toList()).containsExactly(
+                "com.example.shop.CreateCustomers", "com.example.shop.orders.CreateOrders",
+                "com.example.shop.Catalog$CreateProducts", "com.example.shop.LinkOrdersToProducts",
+                "com.example.shop.Catalog$IndexProductNames", REGISTRY + "$IrreversibleV4").inOrder();
+        assertThat(plan.get(0).newStep()).isNotSameInstanceAs(plan.get(0).newStep());
+    }
+
+    @Test
+    void fingerprint_isThePlanFingerprintOfItsVersionsAndChecksums() {
+        MigrationSource registry = shopRegistry();
+
+        Map<MigrationVersion, String> checksums = registry.migrations().stream()
+                .collect(Collectors.toMap(MigrationDescriptor::version, MigrationDescriptor::checksum));
+        assertThat(registry.fingerprint()).hasValue(PlanFingerprint.of(checksums));
+    }
+
+    @Test
+    void versionConstants_areTheVersionsAsWritten() throws ReflectiveOperationException {
+        Class<?> registry = new GeneratedClasses(Scenario.load("good/shop").compile()).load(REGISTRY);
+
+        assertThat(registry.getField("V2_1").get(null)).isEqualTo("2.1");
+        assertThat(registry.getField("V4").get(null)).isEqualTo("4");
+    }
+
+    @Test
+    void runAll_appliesThePlanToSqlite_thenFindsItUpToDate(@TempDir Path dir) throws ReflectiveOperationException {
+        Method runAll = new GeneratedClasses(Scenario.load("good/shop").compile()).load(REGISTRY)
+                .getMethod("runAll", String.class);
+        String url = "jdbc:sqlite:" + dir.resolve("shop.db");
+
+        MigrationReport first = (MigrationReport) runAll.invoke(null, url);
+        MigrationReport second = (MigrationReport) runAll.invoke(null, url);
+
+        assertThat(first.applied().stream().map(m -> m.version().toString()).toList())
+                .containsExactly("1", "2", "2.1", "3", "3.1", "4").inOrder();
+        assertThat(second.isUpToDate()).isTrue();
     }
 
     @Test
     void irreversibleMigration_getsARollbackStubNamingIt() throws Exception {
-        MigrationSource registry = new GeneratedClasses(Scenario.load("good/shop").compile()).registry(REGISTRY);
+        MigrationDescriptor irreversible = shopRegistry().migrations().get(5);
 
-        MigrationDescriptor irreversible = registry.migrations().get(5);
         assertThat(irreversible.reversible()).isFalse();
         IrreversibleMigrationException refused = assertThrows(IrreversibleMigrationException.class,
                 () -> irreversible.newStep().down(null));
@@ -116,6 +169,10 @@ class RegistryGenerationTest {
 
         assertThat(compilation).hadErrorContaining("incompatible types");
         assertThat(compilation).hadErrorCount(1);
+    }
+
+    private static MigrationSource shopRegistry() {
+        return new GeneratedClasses(Scenario.load("good/shop").compile()).registry(REGISTRY);
     }
 
     static String generatedSource(Compilation compilation, String qualifiedName) {

@@ -1,6 +1,7 @@
 package dev.cairn.examples.routers;
 
 import dev.cairn.Migration;
+import dev.cairn.runtime.Database;
 import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationContext;
 
@@ -10,7 +11,7 @@ import dev.cairn.runtime.MigrationContext;
 final class ForgetMetadataTimeouts implements JavaMigration {
     @Override
     public void up(MigrationContext db) throws Exception {
-        db.execute(db.dialect().name().equals("PostgreSQL")
+        db.execute(db.database().kind() == Database.Kind.POSTGRESQL
                 ? "UPDATE routers SET metadata = CAST(CAST(metadata AS jsonb) - 'timeout_seconds' AS TEXT)"
                 : "UPDATE routers SET metadata = json_remove(metadata, '$.timeout_seconds')");
     }

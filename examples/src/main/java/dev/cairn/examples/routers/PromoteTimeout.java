@@ -1,6 +1,7 @@
 package dev.cairn.examples.routers;
 
 import dev.cairn.Migration;
+import dev.cairn.runtime.Database;
 import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationContext;
 
@@ -19,7 +20,7 @@ final class PromoteTimeout implements JavaMigration {
 
     /** Each database spells JSON access its own way. */
     private static String timeoutFromMetadata(MigrationContext db) {
-        return db.dialect().name().equals("PostgreSQL")
+        return db.database().kind() == Database.Kind.POSTGRESQL
                 ? "CAST(CAST(metadata AS json) ->> 'timeout_seconds' AS INTEGER)"
                 : "CAST(json_extract(metadata, '$.timeout_seconds') AS INTEGER)";
     }

@@ -2,7 +2,6 @@ package dev.cairn.processor.checksum;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -52,21 +51,12 @@ public final class SourceChecksum {
      * raw code units, unlike a charset encoder, never replace an unpaired surrogate.
      */
     private static byte[] sha256(List<String> tokens) {
-        MessageDigest digest = newSha256();
+        MessageDigest digest = Sha256.newDigest();
         for (String token : tokens) {
             ByteBuffer bytes = ByteBuffer.allocate(4 + 2 * token.length()).putInt(token.length());
             token.chars().forEach(c -> bytes.putChar((char) c));
             digest.update(bytes.array());
         }
         return digest.digest();
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform is required to provide SHA-256.
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

@@ -5,15 +5,12 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.cairn.processor.checksum.Sha256;
 import dev.cairn.processor.checksum.SourceChecksum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -136,7 +133,7 @@ abstract class SourceChecksums {
         String of(TypeElement type) {
             StringBuilder structure = new StringBuilder();
             appendStructure(type, structure);
-            return STRUCTURE_TAG + ":" + sha256(structure.toString());
+            return STRUCTURE_TAG + ":" + Sha256.hexOf(structure.toString());
         }
 
         @Override
@@ -153,15 +150,6 @@ abstract class SourceChecksums {
             structure.append('\n');
             for (Element member : element.getEnclosedElements()) {
                 appendStructure(member, structure);
-            }
-        }
-
-        private static String sha256(String text) {
-            try {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
             }
         }
     }

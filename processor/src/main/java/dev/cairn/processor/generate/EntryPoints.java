@@ -1,7 +1,6 @@
 package dev.cairn.processor.generate;
 
 import static dev.cairn.processor.generate.RuntimeNames.DATA_SOURCE;
-import static dev.cairn.processor.generate.RuntimeNames.DESCRIPTOR_LIST;
 import static dev.cairn.processor.generate.RuntimeNames.MIGRATOR;
 import static dev.cairn.processor.generate.RuntimeNames.REPORT;
 
@@ -10,18 +9,14 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import javax.lang.model.element.Modifier;
 
-/** The registry's public methods: how an application hands the plan to the runtime. */
+/** The registry's static methods: how an application hands the plan to the runtime. */
 final class EntryPoints {
 
     private EntryPoints() {
     }
 
-    /** Adds the constructor, {@code runAll}, {@code migrator}, {@code configure} and {@code migrations()}. */
+    /** Adds {@code runAll}, {@code migrator} and {@code configure}. */
     static void addTo(TypeSpec.Builder type, ClassName registry) {
-        type.addMethod(MethodSpec.constructorBuilder()
-                .addJavadoc("For {@link java.util.ServiceLoader} and tools; applications use the static methods.\n")
-                .addModifiers(Modifier.PUBLIC)
-                .build());
         type.addMethod(MethodSpec.methodBuilder("runAll")
                 .addJavadoc("Applies every pending migration; the same as {@code migrator(dataSource).migrate()}.\n\n"
                         + "@param dataSource the database to migrate\n@return what was applied\n")
@@ -54,13 +49,6 @@ final class EntryPoints {
                 .returns(MIGRATOR.nestedClass("Builder"))
                 .addParameter(DATA_SOURCE, "dataSource")
                 .addStatement("return $T.configure(new $T(), dataSource)", MIGRATOR, registry)
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("migrations")
-                .addJavadoc("The migrations in plan order.\n\n@return every migration, each after its dependencies\n")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(DESCRIPTOR_LIST)
-                .addStatement("return PLAN")
                 .build());
     }
 }

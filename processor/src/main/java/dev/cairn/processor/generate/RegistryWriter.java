@@ -1,41 +1,47 @@
 package dev.cairn.processor.generate;
 
-import static dev.cairn.processor.generate.RuntimeNames.DESCRIPTOR;
-import static dev.cairn.processor.generate.RuntimeNames.DESCRIPTOR_LIST;
 import static dev.cairn.processor.generate.RuntimeNames.GENERATED;
-import static dev.cairn.processor.generate.RuntimeNames.LIST;
-import static dev.cairn.processor.generate.RuntimeNames.SOURCE;
-import static dev.cairn.processor.generate.RuntimeNames.VERSION;
+import static dev.cairn.processor.generate.RuntimeNames.GENERATED_REGISTRY;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.cairn.processor.model.MigrationModel;
-import dev.cairn.processor.model.MigrationModel.Dependency;
-import java.util.ArrayList;
+import dev.cairn.processor.plan.PlanFingerprint;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the {@code MigrationRegistry} source: one typed constant per migration, the plan as a
- * list, the entry points that hand the plan to the runtime, and a rollback stub for each
- * irreversible migration.
+ * Writes the {@code MigrationRegistry} source in registry format {@value #FORMAT}: a subclass of
+ * the runtime's {@code GeneratedRegistry} that states its format, its plan's fingerprint and
+ * size, and has a version constant per migration (up to {@value #VERSION_CONSTANTS_LIMIT}
+ * migrations), the entry points that hand the plan to the runtime, the {@code describe} and
+ * {@code newStep} switches of {@link PlanSwitches}, and a rollback stub for each irreversible
+ * migration.
  *
- * <p>A class file allows 64 KiB of code per method and 65,535 constants, which one static
- * initializer creating thousands of descriptors would exceed. Beyond {@value #PART_SIZE}
- * migrations, the descriptors are therefore created in nested classes of {@value #PART_SIZE}
- * each, and the registry's constants refer to them.
+ * <p>Loading the class does no work per migration: the constants are compile-time constants,
+ * which javac copies into the code that uses them, and the runtime describes the plan only when
+ * a command needs it. Generated code has no lambda or method reference, so a cold start
+ * bootstraps no {@code invokedynamic} call site per migration.
  */
 public final class RegistryWriter {
 
-    static final int PART_SIZE = 400;
-
-
     /** The registry's simple name. */
     public static final String REGISTRY_NAME = "MigrationRegistry";
+
+    /**
+     * Above this many migrations the registry has no version constants: each takes about three
+     * of the 65,535 constants a class file holds, which the registry also needs for its part
+     * classes and rollback stubs.
+     */
+    public static final int VERSION_CONSTANTS_LIMIT = 10_000;
+
+    /** The registry format written here; the runtime refuses one it does not read, naming both versions. */
+    static final int FORMAT = 1;
 
     private final String processorName;
     private final boolean generatedAnnotationAvailable;
@@ -50,6 +56,11 @@ public final class RegistryWriter {
         this.generatedAnnotationAvailable = generatedAnnotationAvailable;
     }
 
+    /** Whether a registry of this many migrations has a constant for each version. */
+    public static boolean hasVersionConstants(int migrations) {
+        return migrations <= VERSION_CONSTANTS_LIMIT;
+    }
+
     /** The registry source for the migrations in plan order. */
     public JavaFile write(String packageName, List<MigrationModel> plan) {
         ClassName registry = ClassName.get(packageName, REGISTRY_NAME);
@@ -58,7 +69,7 @@ public final class RegistryWriter {
                         + " from their\n{@code @Migration} classes. Do not edit: change the migrations instead.\n",
                         plan.size() == 1 ? "migration" : plan.size() + " migrations")
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(SOURCE)
+                .superclass(GENERATED_REGISTRY)
                 // Referring to a deprecated migration, or to one declared in another class's source
                 // file, must not break a consumer's -Werror build.
                 .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
@@ -71,13 +82,14 @@ public final class RegistryWriter {
                     .build());
         }
         plan.forEach(migration -> type.addOriginatingElement(migration.element()));
-        addDescriptors(type, registry, plan);
-        EntryPoints.addTo(type, registry);
-        for (MigrationModel migration : plan) {
-            if (!migration.reversible()) {
-                type.addType(RollbackStubs.stubFor(migration, stubName(migration)));
-            }
+        if (hasVersionConstants(plan.size())) {
+            plan.forEach(migration -> type.addField(versionConstant(migration)));
         }
+        addFormat(type, plan);
+        EntryPoints.addTo(type, registry);
+        PlanSwitches.addTo(type, registry, plan);
+        plan.stream().filter(migration -> !migration.reversible())
+                .forEach(migration -> type.addType(RollbackStubs.stubFor(migration)));
         return JavaFile.builder(packageName, type.build())
                 .addFileComment("Generated by Cairn. Do not edit.")
                 .skipJavaLangImports(true)
@@ -85,82 +97,31 @@ public final class RegistryWriter {
                 .build();
     }
 
-    private void addDescriptors(TypeSpec.Builder type, ClassName registry, List<MigrationModel> plan) {
-        if (plan.size() <= PART_SIZE) {
-            plan.forEach(migration -> type.addField(descriptorField(migration, registry, Modifier.PUBLIC)));
-            type.addField(planField().initializer("$T.of($L)", LIST, constantList(plan)).build());
-            return;
-        }
-        List<CodeBlock> parts = new ArrayList<>();
-        for (int start = 0; start < plan.size(); start += PART_SIZE) {
-            List<MigrationModel> slice = plan.subList(start, Math.min(plan.size(), start + PART_SIZE));
-            String partName = "Part" + (start / PART_SIZE + 1);
-            TypeSpec.Builder part = TypeSpec.classBuilder(partName)
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL);
-            slice.forEach(migration -> part.addField(descriptorField(migration, registry)));
-            part.addField(FieldSpec.builder(DESCRIPTOR_LIST, "PLAN", Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$T.of($L)", LIST, constantList(slice))
-                    .build());
-            type.addType(part.build());
-            for (MigrationModel migration : slice) {
-                String name = constantName(migration);
-                type.addField(FieldSpec.builder(DESCRIPTOR, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc(constantJavadoc(migration))
-                        .initializer("$L.$L", partName, name)
-                        .build());
-            }
-            parts.add(CodeBlock.of("$L.PLAN", partName));
-        }
-        type.addField(planField()
-                .initializer("$T.of($L).flatMap($T::stream).toList()", ClassName.get("java.util.stream", "Stream"),
-                        CodeBlock.join(parts, ", "), LIST)
-                .build());
-    }
-
-    private static FieldSpec.Builder planField() {
-        return FieldSpec.builder(DESCRIPTOR_LIST, "PLAN", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Every migration, in plan order.\n");
-    }
-
-    private static FieldSpec descriptorField(MigrationModel migration, ClassName registry, Modifier... access) {
-        CodeBlock dependsOn = CodeBlock.join(migration.dependencies().stream()
-                .map(Dependency::text)
-                .map(text -> CodeBlock.of("$T.parse($L)", VERSION, JavaLiterals.string(text)))
-                .toList(), ", ");
-        Object factory = migration.reversible()
-                ? ClassName.get(migration.element())
-                : registry.nestedClass(stubName(migration));
-        return FieldSpec.builder(DESCRIPTOR, constantName(migration), access)
-                .addModifiers(Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc(constantJavadoc(migration))
-                .initializer(CodeBlock.builder()
-                        .add("new $T(\n", DESCRIPTOR).indent().indent()
-                        .add("$T.parse($L),\n", VERSION, JavaLiterals.string(migration.versionText()))
-                        .add("$L,\n", JavaLiterals.string(migration.description()))
-                        .add("$T.of($L),\n", LIST, dependsOn)
-                        .add("$L,\n", migration.reversible() ? "true" : "false")
-                        .add("$L,\n", migration.transactional() ? "true" : "false")
-                        .add("$L,\n", JavaLiterals.string(migration.checksum()))
-                        .add("$L,\n", JavaLiterals.string(migration.className()))
-                        .add("$T::new)", factory)
-                        .unindent().unindent()
-                        .build())
+    private static FieldSpec versionConstant(MigrationModel migration) {
+        return FieldSpec.builder(String.class, migration.requireVersion().constantName(),
+                        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Migration $L, {@link $T}.\n", migration.versionText(), ClassName.get(migration.element()))
+                .initializer(JavaLiterals.string(migration.versionText()))
                 .build();
     }
 
-    private static CodeBlock constantJavadoc(MigrationModel migration) {
-        return CodeBlock.of("Migration $L, {@link $T}.\n", migration.versionText(), ClassName.get(migration.element()));
-    }
-
-    private static CodeBlock constantList(List<MigrationModel> migrations) {
-        return CodeBlock.join(migrations.stream().map(m -> CodeBlock.of("$L", constantName(m))).toList(), ", ");
-    }
-
-    private static String constantName(MigrationModel migration) {
-        return migration.requireVersion().constantName();
-    }
-
-    static String stubName(MigrationModel migration) {
-        return "Irreversible" + constantName(migration);
+    /** The format and fingerprint, and the constructor that hands them to {@code GeneratedRegistry}. */
+    private static void addFormat(TypeSpec.Builder type, List<MigrationModel> plan) {
+        String fingerprint = PlanFingerprint.of(plan.stream()
+                .collect(Collectors.toMap(MigrationModel::requireVersion, MigrationModel::checksum)));
+        type.addField(FieldSpec.builder(int.class, "FORMAT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The registry format this class was generated in, which the runtime checks first.\n")
+                .initializer("$L", FORMAT)
+                .build());
+        type.addField(FieldSpec.builder(String.class, "FINGERPRINT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The plan's versions and checksums in one text, computed at compile time: with it the"
+                        + "\nruntime sees that a database is up to date without describing any migration.\n")
+                .initializer(JavaLiterals.string(fingerprint))
+                .build());
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addJavadoc("For {@link java.util.ServiceLoader} and tools; applications use the static methods.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .addStatement("super(FORMAT, FINGERPRINT, $L)", plan.size())
+                .build());
     }
 }

@@ -21,10 +21,15 @@ final class RollbackStubs {
     private RollbackStubs() {
     }
 
+    /** The stub's simple name, such as {@code IrreversibleV4}. */
+    static String nameOf(MigrationModel migration) {
+        return "Irreversible" + migration.requireVersion().constantName();
+    }
+
     /** Runs the migration and refuses to roll it back, naming it. */
-    static TypeSpec stubFor(MigrationModel migration, String name) {
+    static TypeSpec stubFor(MigrationModel migration) {
         ClassName migrationClass = ClassName.get(migration.element());
-        return TypeSpec.classBuilder(name)
+        return TypeSpec.classBuilder(nameOf(migration))
                 .addJavadoc("Migration $L is irreversible: runs {@link $T} and refuses to roll it back.\n",
                         migration.versionText(), migrationClass)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

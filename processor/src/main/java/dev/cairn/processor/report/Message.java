@@ -80,6 +80,11 @@ public enum Message {
     REGISTRY_WAITING(Kind.NOTE, "RegistryWaiting",
             "No MigrationRegistry was generated: migration %s refers to a type or constant that does not"
                     + " exist (see the errors above). Fix that, and the registry is generated again."),
+    NO_VERSION_CONSTANTS(Kind.NOTE, "NoVersionConstants",
+            "The MigrationRegistry has %d migrations, more than the %d that get a constant each (such as V1"
+                    + " for version \"1\"), so it has none: a class file holds at most 65,535 constants, and"
+                    + " version constants would take most of them. Refer to a migration by its version as a"
+                    + " string instead, such as migrator.migrate(\"%s\") or migrator.rollback(\"%s\")."),
     REGISTRY_NOT_WRITTEN(Kind.ERROR, "RegistryNotWritten",
             "Could not write %s: %s. Check that the build's output directories are writable."),
     CONSTRUCTOR_THROWS(Kind.ERROR, "ConstructorThrows",

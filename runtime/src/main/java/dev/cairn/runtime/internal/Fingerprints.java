@@ -20,7 +20,7 @@ final class Fingerprints {
     static String of(List<MigrationDescriptor> migrations) {
         StringBuilder text = new StringBuilder();
         migrations.stream().sorted(Comparator.comparing(MigrationDescriptor::version))
-                .forEach(m -> text.append(m.version()).append('\t').append(m.checksum()).append('\n'));
+                .forEach(m -> text.append(m.version().canonical()).append('\t').append(m.checksum()).append('\n'));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return "plan1:" + HexFormat.of().formatHex(digest);
