@@ -11,14 +11,15 @@ import dev.cairn.processor.report.Message;
 import dev.cairn.runtime.MigrationDescriptor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * How the registry grows with its migrations: by a bounded amount of code each, and within
  * class-file limits far beyond any real project. The registries of tens of thousands take half a
- * minute to compile and run only with {@code -Dcairn.largeTests=true}.
+ * minute to compile: tagged {@code large}, they run only with
+ * {@code -Dcairn.excludedGroups= -Dgroups=large}.
  */
 class RegistrySizeTest {
 
@@ -42,7 +43,7 @@ class RegistrySizeTest {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "cairn.largeTests", matches = "true")
+    @Tag("large")
     void twentyThousandMigrations_compile_andDescribeTheirPlan() {
         Compilation compilation = SyntheticMigrations.compile(20_000);
 
@@ -53,7 +54,7 @@ class RegistrySizeTest {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "cairn.largeTests", matches = "true")
+    @Tag("large")
     void fiftyThousandMigrations_compileWithoutVersionConstants_andANoteSaysWhy() {
         Compilation compilation = SyntheticMigrations.compile(50_000);
 
