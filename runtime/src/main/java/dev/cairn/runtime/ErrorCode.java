@@ -9,7 +9,11 @@ public enum ErrorCode {
     IRREVERSIBLE,
     /** A migration threw or a statement failed; its transaction was rolled back. */
     MIGRATION_FAILED,
-    /** Another process held the migration lock for longer than the lock timeout. */
+    /**
+     * Another process held the migration lock for longer than the lock timeout, or another session
+     * held a lock a migration needed for longer than its statements wait (the migration then
+     * failed with a {@link MigrationFailedException} of this code: run it again later).
+     */
     LOCK_TIMEOUT,
     /**
      * The migration lock was lost while a migration ran (PostgreSQL: the lock's connection ended);
@@ -45,7 +49,10 @@ public enum ErrorCode {
     INVALID_PLAN,
     /** An option given to {@link Migrator.Builder} is invalid. */
     INVALID_CONFIGURATION,
-    /** The database cannot be reached, or no driver accepts the JDBC URL. */
+    /**
+     * The database cannot be reached, or no driver accepts the JDBC URL; or the connection was lost
+     * while a migration ran (a {@link MigrationFailedException} of this code: run it again).
+     */
     CONNECTION,
     /** The database refuses writes. */
     READ_ONLY,

@@ -19,12 +19,14 @@ public class MigrationFailedException extends MigrationException {
     /**
      * For the engine, which reports each failure through a subclass of its own.
      *
+     * @param code {@link ErrorCode#MIGRATION_FAILED}, or what failed it when that was not its own
+     *     doing: {@link ErrorCode#LOCK_TIMEOUT}, {@link ErrorCode#CONNECTION}
      * @param statement the failing statement, or {@code null}
      * @param sqlState the database's SQLState, or {@code null}
      */
-    protected MigrationFailedException(MigrationDescriptor migration, String statement, String sqlState, String message,
-            Throwable cause) {
-        super(ErrorCode.MIGRATION_FAILED, message, cause);
+    protected MigrationFailedException(ErrorCode code, MigrationDescriptor migration, String statement, String sqlState,
+            String message, Throwable cause) {
+        super(code, message, cause);
         this.migration = migration;
         this.statement = statement;
         this.sqlState = sqlState;

@@ -89,9 +89,9 @@ class UpToDatePathTest {
                         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                         "DELETE FROM cairn_history_state", "INSERT INTO cairn_history_state (id, fingerprint) VALUES (1, ?)",
                         "COMMIT", "PRAGMA busy_timeout = 3000")
-                // The advisory lock, the read (under the lock, before any transaction), the
-                // fingerprint recorded in a transaction, the unlock.
-                : List.of(READ_STATE, "SELECT pg_try_advisory_lock(?)",
+                // The lock's session kept alive, the advisory lock, the read (under the lock, before
+                // any transaction), the fingerprint recorded in a transaction, the unlock.
+                : List.of(READ_STATE, "SET idle_session_timeout = 0", "SELECT pg_try_advisory_lock(?)",
                         "SELECT version, description, checksum, installed_on, installed_by, execution_ms FROM cairn_history",
                         "SELECT to_regclass(?) IS NOT NULL", "SELECT to_regclass(?) IS NOT NULL",
                         "SELECT to_regclass(?) IS NOT NULL",

@@ -2,6 +2,7 @@ package dev.cairn.runtime.internal;
 
 import dev.cairn.runtime.LogAction;
 import dev.cairn.runtime.LogEntry;
+import java.util.Optional;
 
 /**
  * What became of the open attempt of a non-transactional migration (a "running" marker or a
@@ -18,13 +19,30 @@ enum AttemptOutcome {
     /** Its run ended without closing its marker: the process died, was killed, or lost its connection. */
     ENDED;
 
+    /** Tells whether a database session named in a marker is still connected, where the database can. */
+    @FunctionalInterface
+    interface SessionCheck {
+        /** Empty where the database does not name sessions. */
+        Optional<Boolean> alive(String session);
+
+        /** For a database without sessions of its own (SQLite). */
+        SessionCheck NONE = session -> Optional.empty();
+    }
+
     /**
      * @param lockCoversRuns whether the caller holds a lock that every run holds for its whole
-     *     command (PostgreSQL's): then no other run can be going
+     *     command (PostgreSQL's): then no other run can be going, unless the run lost that lock,
+     *     which its session tells
+     * @param sessions whether the session a marker names is still connected: the run's own word
+     *     on whether it is going, whatever its host and its lock
      */
-    static AttemptOutcome of(LogEntry attempt, boolean lockCoversRuns) {
+    static AttemptOutcome of(LogEntry attempt, boolean lockCoversRuns, SessionCheck sessions) {
         if (attempt.action() == LogAction.FAIL) {
             return FAILED;
+        }
+        Optional<Boolean> sessionAlive = Owner.session(attempt.detail()).flatMap(sessions::alive);
+        if (sessionAlive.isPresent()) {
+            return sessionAlive.get() ? RUNNING : ENDED;
         }
         if (lockCoversRuns) {
             return ENDED;
@@ -42,7 +60,8 @@ enum AttemptOutcome {
      */
     String whatHappened(LogEntry attempt) {
         return switch (this) {
-            case RUNNING -> "is still going: its " + attempt.detail() + pidOnlyCaveat(attempt);
+            case RUNNING -> "is still going: its " + attempt.detail() + (Owner.session(attempt.detail()).isPresent()
+                    ? " is still connected" : pidOnlyCaveat(attempt));
             case FAILED -> "failed (" + attempt.detail().lines().findFirst().orElse("") + ")";
             case ON_ANOTHER_HOST -> "has not finished: its " + attempt.detail() + " ran on another host, and Cairn cannot"
                     + " tell whether it is still running on host " + Owner.host(attempt.detail()).orElse("?");

@@ -16,7 +16,12 @@ final class Failures {
     private Failures() {
     }
 
-    static MigrationFailedException failed(MigrationDescriptor m, Mode mode, RecordingContext ctx, Throwable error) {
+    /**
+     * @param cause why it failed, which decides the advice: only a failure of the migration's own
+     *     code or SQL asks to fix it
+     */
+    static MigrationFailedException failed(MigrationDescriptor m, Mode mode, RecordingContext ctx, Throwable error,
+            FailureCause cause) {
         String statement = ctx.failedStatement();
         StringBuilder text = new StringBuilder();
         text.append(switch (mode) {
@@ -29,8 +34,8 @@ final class Failures {
             text.append("\n  Statement: ").append(statement);
         }
         text.append("\n  Error: ").append(describe(error));
-        text.append('\n').append(advice(m, mode));
-        return new StepFailedException(m, statement, text.toString(), error);
+        text.append('\n').append(advice(m, mode, cause));
+        return new StepFailedException(cause, m, statement, text.toString(), error);
     }
 
     /**
@@ -48,7 +53,7 @@ final class Failures {
                 + (mode == Mode.APPLY ? "Check the database, then run repair and migrate again (it will run migration "
                         + m.version() + " again, so undo its changes first or make sure running it twice is harmless)."
                         : "Check the database, then run repair; migration " + m.version() + " is already recorded as not applied.");
-        return new StepFailedException(m, null, text, error);
+        return new StepFailedException(FailureCause.MIGRATION, m, null, text, error);
     }
 
     /**
@@ -64,6 +69,22 @@ final class Failures {
                 + (mode == Mode.APPLY ? "migration " + m.version() + " was committed." : "its rollback was committed, it is"
                         + " still applied.") + " Earlier migrations of this command stay done. Run the command again; if"
                 + " this repeats, give Cairn direct connections to PostgreSQL and check idle_session_timeout.");
+    }
+
+    /**
+     * A non-transactional migration ran to the end after its lock was lost: its changes stay, and
+     * Cairn records nothing, since another instance may have taken the lock meanwhile.
+     */
+    static MigrationException lockLostAfterRun(MigrationDescriptor m, Mode mode, String database) {
+        return new MigrationException(ErrorCode.LOCK_LOST, "Lost the Cairn migration lock of " + database + " while "
+                + (mode == Mode.APPLY ? "applying" : "rolling back") + " migration " + m.displayName() + ", which is"
+                + " non-transactional (transactional = false): its " + (mode == Mode.APPLY ? "up()" : "down()") + " ran to"
+                + " the end and its changes stay, but another instance could have taken the lock meanwhile, so Cairn"
+                + " recorded nothing and left its running marker open. The lock's connection ended or no longer holds"
+                + " it (idle_session_timeout, a connection pooler in transaction mode, a network failure, or"
+                + " pg_terminate_backend). Run status: migration " + m.version() + " shows as interrupted. Check that its"
+                + " changes are complete, then run repair and "
+                + (mode == Mode.APPLY ? "baseline " + m.version() + " to record it as applied" : "migrate as needed") + ".");
     }
 
     /** The connection failed during COMMIT: the database may or may not have committed it. */
@@ -106,6 +127,35 @@ final class Failures {
             case APPLY, DRY_RUN -> "Fix " + m.className() + ".up(), rebuild, and run migrate again.";
             case ROLLBACK -> "Fix " + m.className() + ".down(), rebuild, and run the rollback again.";
         };
+    }
+
+    /**
+     * What to do: fix the migration when its own code or SQL failed; otherwise say what failed
+     * around it and that it may run again as it is once that is gone. A non-transactional one may
+     * be half applied whatever the cause, so its own advice (check, undo, repair) follows.
+     */
+    private static String advice(MigrationDescriptor m, Mode mode, FailureCause cause) {
+        String what = switch (cause) {
+            case MIGRATION -> "";
+            case STACK_OVERFLOW -> "It recursed until the JVM's stack ran out (StackOverflowError). ";
+            case CONNECTION -> "The connection to the database was lost (the server restarted, an administrator ended"
+                    + " the session, or the network failed). ";
+            case LOCK -> "Another session held a lock on what the migration needed for longer than Cairn waits"
+                    + " (statementLockTimeout), or a deadlock was broken. Find that session (PostgreSQL: pg_locks joined"
+                    + " with pg_stat_activity) and let it finish, or raise statementLockTimeout. ";
+            case DATABASE_RESOURCES -> "The database server ran out of resources (disk space, memory or connections):"
+                    + " free them on the server. ";
+            case JVM_MEMORY -> "The JVM ran out of memory while running it: give it more heap (-Xmx), or make the"
+                    + " migration hold less at once (process rows in batches rather than loading them all). ";
+            case CANCELLED -> "Its statement was cancelled, by an administrator (pg_cancel_backend) or a timeout"
+                    + " (statement_timeout). ";
+        };
+        if (cause == FailureCause.MIGRATION || cause == FailureCause.STACK_OVERFLOW
+                || !m.transactional() && mode != Mode.DRY_RUN) {
+            return what + advice(m, mode);
+        }
+        return what + "Nothing needs fixing in " + m.className() + ": "
+                + (mode == Mode.ROLLBACK ? "run the rollback again" : "run migrate again") + " once that is solved.";
     }
 
     /** The error as a user needs it: the database's SQLState and message, or the exception. */

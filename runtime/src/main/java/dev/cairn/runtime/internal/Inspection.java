@@ -37,10 +37,11 @@ final class Inspection {
         boolean exists = session.history().exists(session.connection());
         Map<MigrationVersion, AppliedMigration> applied = exists ? session.history().readApplied(session.connection()) : Map.of();
         Map<MigrationVersion, LogEntry> open = exists ? session.history().openAttempts(session.connection()) : Map.of();
-        return new StatusResult(session.database(), statuses(applied, open));
+        return new StatusResult(session.database(), statuses(applied, open, session.sessionCheck()));
     }
 
-    private List<MigrationStatus> statuses(Map<MigrationVersion, AppliedMigration> applied, Map<MigrationVersion, LogEntry> open) {
+    private List<MigrationStatus> statuses(Map<MigrationVersion, AppliedMigration> applied, Map<MigrationVersion, LogEntry> open,
+            AttemptOutcome.SessionCheck sessions) {
         Optional<MigrationVersion> newest = AppliedChecks.newest(applied.keySet());
         List<MigrationStatus> statuses = new ArrayList<>();
         for (MigrationDescriptor m : plan.all()) {
@@ -48,7 +49,7 @@ final class Inspection {
             if (a != null) {
                 statuses.add(applied(m, a));
             } else {
-                statuses.add(pending(m, open.get(m.version()), newest));
+                statuses.add(pending(m, open.get(m.version()), newest, sessions));
             }
         }
         for (AppliedMigration a : AppliedChecks.unknown(plan, applied)) {
@@ -68,9 +69,10 @@ final class Inspection {
                 a.installedBy(), checksum == Checksums.Comparison.SAME ? "" : Checksums.notComparedNote(a.checksum()));
     }
 
-    private static MigrationStatus pending(MigrationDescriptor m, LogEntry attempt, Optional<MigrationVersion> newest) {
+    private static MigrationStatus pending(MigrationDescriptor m, LogEntry attempt, Optional<MigrationVersion> newest,
+            AttemptOutcome.SessionCheck sessions) {
         if (attempt != null && !m.transactional()) {
-            return openNonTransactional(m, attempt);
+            return openNonTransactional(m, attempt, sessions);
         }
         MigrationState state;
         String detail = "";
@@ -87,9 +89,10 @@ final class Inspection {
     }
 
     /** A non-transactional migration with an open attempt: running right now, or maybe half applied. */
-    private static MigrationStatus openNonTransactional(MigrationDescriptor m, LogEntry attempt) {
+    private static MigrationStatus openNonTransactional(MigrationDescriptor m, LogEntry attempt,
+            AttemptOutcome.SessionCheck sessions) {
         // Read without the lock, so whatever the database, only the run's process can tell.
-        AttemptOutcome outcome = AttemptOutcome.of(attempt, false);
+        AttemptOutcome outcome = AttemptOutcome.of(attempt, false, sessions);
         String run = "last run, started " + attempt.loggedOn() + ", " + outcome.whatHappened(attempt);
         if (outcome == AttemptOutcome.RUNNING) {
             return new StatusLine(m.version(), m.description(), m.className(), MigrationState.RUNNING, null, null, run);

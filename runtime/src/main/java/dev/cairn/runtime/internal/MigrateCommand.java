@@ -170,12 +170,12 @@ final class MigrateCommand {
                 throw new RerunWithoutForeignKeys();
             }
             foreignKeys.check();
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             // The whole dry run starts over with foreign keys off, even if up() caught the signal.
             if (ctx.foreignKeysOffRequested()) {
                 throw new RerunWithoutForeignKeys();
             }
-            MigrationException failure = Failures.failed(m, Mode.DRY_RUN, ctx, e);
+            MigrationException failure = Failures.failed(m, Mode.DRY_RUN, ctx, e, FailureCause.of(e, session.support()));
             listeners.onFailure(event, failure);
             throw failure;
         }

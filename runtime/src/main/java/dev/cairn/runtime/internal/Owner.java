@@ -44,10 +44,20 @@ final class Owner implements AutoCloseable {
         UNKNOWN
     }
 
-    private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    /** The database session named at the end of a marker, where the database names sessions. */
+    private static final Pattern SESSION = Pattern.compile(", session (.+)$");
 
-    /** Starts a run of this process; close it when the run ends, however it ends. */
-    Owner() {
+    private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final Optional<String> session;
+
+    /**
+     * Starts a run of this process; close it when the run ends, however it ends.
+     *
+     * @param session the database session the run's statements go through, where the database
+     *     names sessions: it decides whether the run is still going, even on another host
+     */
+    Owner(Optional<String> session) {
+        this.session = session;
         IN_FLIGHT.add(run);
     }
 
@@ -58,7 +68,8 @@ final class Owner implements AutoCloseable {
     String marker() {
         ProcessHandle self = ProcessHandle.current();
         return "by pid " + self.pid() + " on " + host() + " (run " + run
-                + self.info().startInstant().map(start -> ", process started " + start).orElse("") + ")";
+                + self.info().startInstant().map(start -> ", process started " + start).orElse("") + ")"
+                + session.map(name -> ", session " + name).orElse("");
     }
 
     @Override
@@ -112,6 +123,12 @@ final class Owner implements AutoCloseable {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** The database session named in {@code marker}, if it names one. */
+    static Optional<String> session(String marker) {
+        Matcher named = SESSION.matcher(marker);
+        return named.find() ? Optional.of(named.group(1)) : Optional.empty();
     }
 
     /** The host named in {@code marker}, if it names one. */

@@ -88,11 +88,17 @@ final class RunningMarkers {
 
     /**
      * Whether the attempt's run is still going in another command, which must be waited for and
-     * must not be cleared. Under a lock held for the whole command it has ended: its run held
-     * that lock. Otherwise (SQLite) its process tells.
+     * must not be cleared. Its database session tells, where the database names sessions: a run
+     * may have lost its lock (an administrator ended the lock's connection) and still be going.
+     * Without a session, under a lock held for the whole command it has ended (its run held that
+     * lock); otherwise (SQLite) its process tells.
      */
-    static boolean stillRunning(LogEntry entry, MigrationLock lock) {
-        return AttemptOutcome.of(entry, lock.heldForWholeCommand()) == AttemptOutcome.RUNNING;
+    boolean stillRunning(LogEntry entry, MigrationLock lock) {
+        return outcome(entry, lock) == AttemptOutcome.RUNNING;
+    }
+
+    private AttemptOutcome outcome(LogEntry entry, MigrationLock lock) {
+        return AttemptOutcome.of(entry, lock.heldForWholeCommand(), session.sessionCheck());
     }
 
     /**
@@ -118,7 +124,7 @@ final class RunningMarkers {
         MigrationDescriptor m = open.migration();
         return new MigrationException(ErrorCode.INTERRUPTED, "Migration " + m.displayName() + " is non-transactional"
                 + " (transactional = false) and its last run, started " + entry.loggedOn() + ", "
-                + AttemptOutcome.of(entry, lock.heldForWholeCommand()).whatHappened(entry)
+                + outcome(entry, lock).whatHappened(entry)
                 + ". Part of it may be applied, so Cairn will not run it again by itself. Check "
                 + session.database() + ", undo or complete its changes by hand, then run repair to clear this state,"
                 + " and migrate again (it will run migration " + m.version() + " again). Nothing was changed.");

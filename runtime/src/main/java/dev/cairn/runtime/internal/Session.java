@@ -12,6 +12,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * One command's connection to the database, with its database support and Cairn's tables. Commands that
@@ -115,6 +116,25 @@ final class Session implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Tells whether a database session named in a running marker is still connected, where the
+     * database names sessions. A failed check tells nothing, and the marker is judged as before.
+     */
+    AttemptOutcome.SessionCheck sessionCheck() {
+        return support.sessions().<AttemptOutcome.SessionCheck>map(sessions -> name -> {
+            try {
+                return Optional.of(sessions.alive(connection, name));
+            } catch (SQLException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }).orElse(AttemptOutcome.SessionCheck.NONE);
+    }
+
+    /** The name of this session's database session, where the database names sessions. */
+    Optional<String> sessionName() throws SQLException {
+        return support.sessions().isPresent() ? Optional.of(support.sessions().get().current(connection)) : Optional.empty();
+    }
+
     /** The database as messages name it, without credentials. */
     String database() {
         return database;
@@ -122,10 +142,17 @@ final class Session implements AutoCloseable {
 
     /**
      * The error for a failure of Cairn's own work (its tables, its lock), as opposed to a
-     * migration's: says whether the database refuses writes.
+     * migration's: says whether the database refuses writes, or another session's lock was in the way.
      */
     MigrationException failure(String doing, SQLException e) {
         String error = e.getMessage() + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]");
+        if (FailureCause.of(e, support) == FailureCause.LOCK) {
+            return new MigrationException(ErrorCode.LOCK_TIMEOUT, "Cannot " + doing + " on " + database + ": another"
+                    + " connection held a lock on it for longer than lockTimeout (" + settings.lockTimeout().toMillis()
+                    + " ms): " + error + ". Probably another process is reading or writing the database in a long"
+                    + " transaction: wait for it and retry, or raise lockTimeout. Migrations reported as applied before"
+                    + " this error stay applied; nothing else was changed.", e);
+        }
         if (support.isReadOnly(e)) {
             return new MigrationException(ErrorCode.READ_ONLY, "Cannot " + doing + ": " + database + " is read-only ("
                     + error + "). Cairn writes its tables " + history.historyTable() + " and " + settings.logTable()

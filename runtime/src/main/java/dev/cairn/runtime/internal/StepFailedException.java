@@ -1,5 +1,6 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationFailedException;
 import java.sql.SQLException;
@@ -9,8 +10,17 @@ final class StepFailedException extends MigrationFailedException {
 
     private static final long serialVersionUID = 1L;
 
-    StepFailedException(MigrationDescriptor migration, String statement, String message, Throwable cause) {
-        super(migration, statement, sqlStateOf(cause), message, cause);
+    StepFailedException(FailureCause why, MigrationDescriptor migration, String statement, String message, Throwable cause) {
+        super(codeOf(why), migration, statement, sqlStateOf(cause), message, cause);
+    }
+
+    /** A lock wait or a lost connection is not the migration's failure, and callers may retry on it. */
+    private static ErrorCode codeOf(FailureCause why) {
+        return switch (why) {
+            case LOCK -> ErrorCode.LOCK_TIMEOUT;
+            case CONNECTION -> ErrorCode.CONNECTION;
+            default -> ErrorCode.MIGRATION_FAILED;
+        };
     }
 
     private static String sqlStateOf(Throwable cause) {

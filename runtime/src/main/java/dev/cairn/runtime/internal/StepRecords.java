@@ -88,17 +88,17 @@ final class StepRecords {
      * row in a transaction of its own; or, if the database refuses writes, that error, which
      * says what to do, with no row (it could not be written).
      */
-    MigrationException failed(MigrationDescriptor m, Mode mode, RecordingContext ctx, Exception error, long millis) {
+    MigrationException failed(MigrationDescriptor m, Mode mode, RecordingContext ctx, Throwable error, long millis) {
         SQLException readOnly = SqlErrors.find(error);
         if (readOnly != null && session.support().isReadOnly(readOnly)) {
             return session.failure((mode == Mode.APPLY ? "apply migration " : "roll back migration ") + m.displayName(), readOnly);
         }
-        return withFailRow(Failures.failed(m, mode, ctx, error), m, millis,
+        return withFailRow(Failures.failed(m, mode, ctx, error, FailureCause.of(error, session.support())), m, millis,
                 (mode == Mode.APPLY ? "up: " : "down: ") + Failures.describe(error));
     }
 
     /** The failure of a non-transactional step that ran to the end but could not be recorded, with its FAIL row. */
-    MigrationException unrecorded(MigrationDescriptor m, Mode mode, RecordingContext ctx, Exception error, long millis) {
+    MigrationException unrecorded(MigrationDescriptor m, Mode mode, RecordingContext ctx, Throwable error, long millis) {
         return withFailRow(Failures.unrecorded(m, mode, ctx, error), m, millis,
                 (mode == Mode.APPLY ? "up() ran but could not be recorded: " : "down() ran but could not be recorded: ")
                         + Failures.describe(error));

@@ -132,7 +132,8 @@ final class StepRunner {
             millis = millisSince(start);
             row = records.record(m, mode, millis, locked.applied().get(m.version()));
             held = lock.stillHeld();
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            // A JVM error of the migration's own making still gets its FAIL row and releases the lock.
             lock.rollbackAfter(e);
             // Starts over with foreign keys off, even if up() caught the signal.
             throw ctx.foreignKeysOffRequested() ? new RerunWithoutForeignKeys() : records.failed(m, mode, ctx, e, millisSince(start));
@@ -174,7 +175,7 @@ final class StepRunner {
             return null;
         }
         RecordingContext ctx = new RecordingContext(session.connection(), session.support(), m, false, listeners, event);
-        try (Owner owner = new Owner()) {
+        try (Owner owner = new Owner(session.sessionName())) {
             records.openMarker(m, mode, owner, locked.applied().get(m.version()));
             if (mode == Mode.ROLLBACK) {
                 locked.changed(m.version(), null);
@@ -182,10 +183,15 @@ final class StepRunner {
             long start = System.nanoTime();
             try {
                 invoke(m, mode, ctx);
-            } catch (Exception e) {
+            } catch (Exception | StackOverflowError | OutOfMemoryError e) {
                 throw records.failed(m, mode, ctx, e, millisSince(start));
             }
             long millis = millisSince(start);
+            if (!lock.stillHeld()) {
+                // Another instance may have taken the lock and judged this run by its session: recording it now could
+                // contradict what that instance did. The marker stays open for a person to look at.
+                throw Failures.lockLostAfterRun(m, mode, session.database());
+            }
             try {
                 locked.beginAgain();
                 // Another process may have committed while this step ran outside any transaction.

@@ -50,6 +50,15 @@ public interface DatabaseSupport {
     /** Whether the error says the database refuses writes. */
     boolean isReadOnly(SQLException error);
 
+    /**
+     * What kind of trouble {@code error} is, where this database's own error codes say more than
+     * the standard SQLState classes (which Cairn reads by itself): for example SQLite's
+     * {@code SQLITE_BUSY} is a lock wait. {@link DatabaseError#OTHER} leaves it to the SQLState.
+     */
+    default DatabaseError classify(SQLException error) {
+        return DatabaseError.OTHER;
+    }
+
     /** Binds a point in time the way the history tables store it. */
     void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException;
 
@@ -71,6 +80,15 @@ public interface DatabaseSupport {
      * {@link Database.Capability#TABLE_REBUILD}; empty where ALTER TABLE does it directly.
      */
     default Optional<TableRebuilder> tableRebuilder() {
+        return Optional.empty();
+    }
+
+    /**
+     * How to name a session and tell whether it is still connected, for a database that can;
+     * empty where a session is the process's own file handle (SQLite), whose liveness Cairn
+     * judges by the process.
+     */
+    default Optional<Sessions> sessions() {
         return Optional.empty();
     }
 }

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -32,6 +33,9 @@ public final class PostgresAdvisoryLock implements MigrationLock {
     private static final String HELD = "l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ?"
             + " AND l.objid::bigint = ? AND l.objsubid = 1";
 
+    /** SQLState of "unrecognized configuration parameter". */
+    private static final String UNDEFINED_SETTING = "42704";
+
     private final Connection work;
     private final Connection lockConnection;
     private final long key;
@@ -48,6 +52,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
         Connection lockConnection = request.connections().open();
         try {
             lockConnection.setAutoCommit(true);
+            keepAlive(lockConnection);
             long key = keyOf(tableName(request.name()));
             long deadline = System.nanoTime() + request.timeout().toNanos();
             if (!tryLock(lockConnection, key)) {
@@ -70,6 +75,21 @@ public final class PostgresAdvisoryLock implements MigrationLock {
                 e.addSuppressed(closeError);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Exempts the lock's session from {@code idle_session_timeout}: it is idle by design while the
+     * work connection migrates, and the server ending it would end the lock. The setting exists
+     * from PostgreSQL 14; older servers have no such timeout to escape.
+     */
+    private static void keepAlive(Connection lockConnection) throws SQLException {
+        try (Statement statement = lockConnection.createStatement()) {
+            statement.execute("SET idle_session_timeout = 0");
+        } catch (SQLException e) {
+            if (!UNDEFINED_SETTING.equals(e.getSQLState())) {
+                throw e;
+            }
         }
     }
 

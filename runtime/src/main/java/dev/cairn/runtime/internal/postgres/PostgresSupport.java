@@ -5,6 +5,7 @@ import dev.cairn.runtime.spi.BackupOptions;
 import dev.cairn.runtime.spi.DatabaseSupport;
 import dev.cairn.runtime.spi.LockRequest;
 import dev.cairn.runtime.spi.MigrationLock;
+import dev.cairn.runtime.spi.Sessions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /** PostgreSQL: an optional schema for Cairn's tables, advisory locks, pg_dump, transactional DDL. */
 final class PostgresSupport implements DatabaseSupport {
@@ -23,6 +25,8 @@ final class PostgresSupport implements DatabaseSupport {
     private static final String READ_ONLY_TRANSACTION = "25006";
     /** SQLState of "relation ... does not exist". */
     private static final String UNDEFINED_TABLE = "42P01";
+
+    private static final Sessions SESSIONS = new PostgresSessions();
 
     private final String schema;
     private final Database database;
@@ -37,6 +41,11 @@ final class PostgresSupport implements DatabaseSupport {
     @Override
     public Database database() {
         return database;
+    }
+
+    @Override
+    public Optional<Sessions> sessions() {
+        return Optional.of(SESSIONS);
     }
 
     @Override

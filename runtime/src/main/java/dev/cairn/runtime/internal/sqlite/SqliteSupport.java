@@ -5,6 +5,7 @@ import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationContext;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.spi.BackupOptions;
+import dev.cairn.runtime.spi.DatabaseError;
 import dev.cairn.runtime.spi.DatabaseSupport;
 import dev.cairn.runtime.spi.ForeignKeyGuard;
 import dev.cairn.runtime.spi.LockRequest;
@@ -26,7 +27,13 @@ import org.sqlite.SQLiteConnection;
 /** SQLite: no schemas, a file write lock, table rebuilds with foreign keys switched off, the online backup API. */
 final class SqliteSupport implements DatabaseSupport, TableRebuilder {
 
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_NOMEM = 7;
     private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_INTERRUPT = 9;
+    private static final int SQLITE_IOERR = 10;
+    private static final int SQLITE_FULL = 13;
 
     private final Database database;
 
@@ -113,6 +120,16 @@ final class SqliteSupport implements DatabaseSupport, TableRebuilder {
     @Override
     public boolean isReadOnly(SQLException error) {
         return (error.getErrorCode() & 0xFF) == SQLITE_READONLY || String.valueOf(error.getMessage()).contains("readonly");
+    }
+
+    @Override
+    public DatabaseError classify(SQLException error) {
+        return switch (error.getErrorCode() & 0xFF) {
+            case SQLITE_BUSY, SQLITE_LOCKED -> DatabaseError.LOCK;
+            case SQLITE_NOMEM, SQLITE_IOERR, SQLITE_FULL -> DatabaseError.RESOURCES;
+            case SQLITE_INTERRUPT -> DatabaseError.CANCELLED;
+            default -> DatabaseError.OTHER;
+        };
     }
 
     @Override
