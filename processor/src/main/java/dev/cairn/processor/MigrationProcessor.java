@@ -31,9 +31,11 @@ import javax.tools.Diagnostic.Kind;
  * Checks every {@code @Migration} class of a compilation as one dependency graph and, when the
  * graph is sound, generates its {@code MigrationRegistry}.
  *
- * <p>Layers: {@link MigrationCollector} reads the classes into models, the validators add every
- * finding to one {@link ValidationReport}, and {@link RegistryFiles} writes code only when the
- * report has no error, so one mistake gives one clear error and no cascade.
+ * <p>Layers: {@link MigrationCollector} reads the classes into models, {@link RegistryPackage}
+ * chooses where the registry goes, the validators add every finding to one
+ * {@link ValidationReport}, and {@link RegistryFiles} writes the registry only when the report has
+ * no error. Otherwise it writes a stand-in of the registry's public shape that cannot run, so that
+ * code using the registry compiles and one mistake gives one clear error, with no cascade.
  *
  * <p>Rounds: a migration that refers to something not yet resolvable (a supertype, a type in a
  * method's signature, a constant in its annotation; another processor may generate it) is
@@ -143,16 +145,18 @@ public final class MigrationProcessor extends AbstractProcessor {
         if (!collector.checksumsCoverSource()) {
             report.report(Finding.global(Message.STRUCTURE_CHECKSUMS));
         }
-        Optional<String> registryPackage = RegistryPackage.choose(
+        Optional<RegistryPackage> registryPackage = RegistryPackage.choose(
                 migrations, packageOption, processingEnv.getElementUtils(), report);
         ClassValidator classValidator = new ClassValidator(processingEnv, report);
         migrations.forEach(migration -> classValidator.validate(migration, registryPackage));
         List<MigrationModel> plan = new GraphValidator(report).validate(migrations);
         report.printTo(processingEnv.getMessager());
+        RegistryFiles files = new RegistryFiles(processingEnv, getClass().getCanonicalName());
         if (report.isClean()) {
-            new RegistryFiles(processingEnv, getClass().getCanonicalName())
-                    .write(registryPackage.orElseThrow(), plan)
+            files.write(registryPackage.orElseThrow().name(), plan)
                     .ifPresent(finding -> finding.printTo(processingEnv.getMessager()));
+        } else {
+            registryPackage.ifPresent(registry -> files.writeStandIn(registry.name(), migrations));
         }
     }
 }

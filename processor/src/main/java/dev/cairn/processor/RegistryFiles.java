@@ -2,6 +2,7 @@ package dev.cairn.processor;
 
 import com.palantir.javapoet.JavaFile;
 import dev.cairn.processor.generate.RegistryWriter;
+import dev.cairn.processor.generate.StandInWriter;
 import dev.cairn.processor.model.MigrationModel;
 import dev.cairn.processor.report.Finding;
 import dev.cairn.processor.report.Message;
@@ -23,7 +24,8 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes the registry's source and its {@code META-INF/services} entry, which lets tools such as
- * the CLI find the registry on a classpath with {@link java.util.ServiceLoader}.
+ * the CLI find the registry on a classpath with {@link java.util.ServiceLoader}; or, while the
+ * migrations have errors, the source of a stand-in that no service entry lists.
  */
 final class RegistryFiles {
 
@@ -34,6 +36,7 @@ final class RegistryFiles {
     private final Elements elements;
     private final Types types;
     private final RegistryWriter writer;
+    private final StandInWriter standInWriter;
 
     RegistryFiles(ProcessingEnvironment env, String processorName) {
         this.filer = env.getFiler();
@@ -42,6 +45,7 @@ final class RegistryFiles {
         boolean generatedAvailable = env.getSourceVersion().compareTo(SourceVersion.RELEASE_8) > 0
                 && env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
         this.writer = new RegistryWriter(processorName, generatedAvailable);
+        this.standInWriter = new StandInWriter(processorName, generatedAvailable);
     }
 
     /** Whether {@code type} is a registry, which can only come from an earlier build's class files. */
@@ -77,6 +81,26 @@ final class RegistryFiles {
             return noVersionConstants(plan);
         } catch (IOException e) {
             return Optional.of(Finding.global(Message.REGISTRY_NOT_WRITTEN, registryName, e.getMessage()));
+        }
+    }
+
+    /**
+     * Writes the stand-in for a compilation whose migrations have errors, so that code using the
+     * registry compiles against it and adds no error of its own; unless a class of that name
+     * exists already, which such code compiles against as it is.
+     */
+    void writeStandIn(String packageName, List<MigrationModel> migrations) {
+        String registryName = registryName(packageName);
+        if (elements.getTypeElement(registryName) != null) {
+            return;
+        }
+        boolean runtimeAvailable = StandInWriter.entryPointTypes().stream()
+                .allMatch(name -> elements.getTypeElement(name) != null);
+        try {
+            standInWriter.write(packageName, migrations, runtimeAvailable).writeTo(filer);
+        } catch (IOException e) {
+            // Not reported: the build fails on the migrations' errors, and this would only add that
+            // the stand-in, which nothing needs once they are fixed, could not be written.
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import dev.cairn.MigrationVersion;
 import dev.cairn.processor.report.Message;
 import javax.tools.JavaFileObject;
@@ -96,16 +97,26 @@ class DiagnosticsTest {
     }
 
     @Test
-    void cycle_isReportedOncePerMember_withTheWholePathStartingThere() {
+    void cycle_isReportedInFullOnItsLowestVersion_andPointedToFromEveryOtherMember() {
         Scenario scenario = Scenario.load("bad/cycle").with("bad/shared");
         Compilation compilation = scenario.compile();
 
-        assertThat(compilation).hadErrorContaining(Message.DEPENDENCY_CYCLE.format("3 (" + PKG + "Three)", "3 -> 5 -> 4 -> 3"))
+        String three = "3 (" + PKG + "Three)";
+        String full = Message.DEPENDENCY_CYCLE.format(three, 3, "3 -> 5 -> 4 -> 3");
+        String fromFive = Message.DEPENDENCY_CYCLE_MEMBER.format("5 (" + PKG + "Five)", three);
+        String fromFour = Message.DEPENDENCY_CYCLE_MEMBER.format("4 (" + PKG + "Four)", three);
+        assertThat(full).isEqualTo("[Cairn/DependencyCycle] Migration 3 (com.example.bad.Three) is part of a"
+                + " dependency cycle of 3 migrations: 3 -> 5 -> 4 -> 3. No order can satisfy it: remove one of the"
+                + " dependsOn entries along it (each member's is marked with an error).");
+        assertThat(fromFive).isEqualTo("[Cairn/DependencyCycle] Migration 5 (com.example.bad.Five) is part of the"
+                + " dependency cycle reported on 3 (com.example.bad.Three).");
+        assertThat(compilation).hadErrorContaining(full)
                 .inFile(scenario.file("Three.java")).onLineContaining("dependsOn = \"5\"");
-        assertThat(compilation).hadErrorContaining(Message.DEPENDENCY_CYCLE.format("5 (" + PKG + "Five)", "5 -> 4 -> 3 -> 5"))
+        assertThat(compilation).hadErrorContaining(fromFive)
                 .inFile(scenario.file("Five.java")).onLineContaining("dependsOn = \"4\"");
-        assertThat(compilation).hadErrorContaining(Message.DEPENDENCY_CYCLE.format("4 (" + PKG + "Four)", "4 -> 3 -> 5 -> 4"))
+        assertThat(compilation).hadErrorContaining(fromFour)
                 .inFile(scenario.file("Four.java")).onLineContaining("dependsOn = \"3\"");
+        assertThat(cairnErrors(compilation)).containsExactly(full, fromFive, fromFour).inOrder();
         // 6 depends on the cycle but is not on it; 1 is fine: neither is reported. The edge 3 -> 5
         // goes to a later version, which is not worth a warning next to the cycle.
         assertThat(compilation).hadErrorCount(3);
@@ -221,13 +232,53 @@ class DiagnosticsTest {
     }
 
     @Test
-    void packagePrivateClassInASubpackage_mustBePublic() {
+    void packagePrivateClassInASubpackage_isOneError_theRegistryStayingWithTheEarliestMigration(@TempDir Path dir) {
         Scenario scenario = Scenario.load("bad/other-package");
         Compilation compilation = scenario.compile();
 
-        assertThat(compilation).hadErrorContaining(Message.INACCESSIBLE_MIGRATION.format(
-                        PKG + "sub.PackagePrivate", "com.example.bad", PKG + "sub.PackagePrivate public"))
+        assertThat(compilation).hadErrorContaining(Message.OUTSIDE_REGISTRY_PACKAGE.format(
+                        PKG + "sub.PackagePrivate", "com.example.bad.sub", "com.example.bad", 1, 2))
                 .inFile(scenario.file("com/example/bad/sub/PackagePrivate.java")).onLineContaining("class PackagePrivate");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(Files.exists(scenario.generateInto(dir).resolve("com/example/bad/MigrationRegistry.java"))).isTrue();
+    }
+
+    /**
+     * The migrations of good/app are package-private in com.example.app, and the application
+     * imports com.example.app.MigrationRegistry. One package-private migration added in another
+     * package is one error, on it, and the registry does not move up to com.example: no error on
+     * each untouched migration, and no "cannot find symbol" in the application.
+     */
+    @Test
+    void onePackagePrivateMigrationInAnotherPackage_isOneErrorOnIt_andTheRegistryDoesNotMove(@TempDir Path dir) {
+        Scenario scenario = Scenario.load("good/app").with("bad/moved-package");
+        Compilation compilation = scenario.compile();
+
+        String expected = Message.OUTSIDE_REGISTRY_PACKAGE.format(
+                "com.example.other.Hidden", "com.example.other", "com.example.app", 3, 4);
+        assertThat(expected).isEqualTo("[Cairn/InaccessibleMigration] Migration class com.example.other.Hidden is"
+                + " package-private in com.example.other, but the MigrationRegistry is generated in com.example.app,"
+                + " where it reaches the most migrations (3 of 4), and cannot reach this one from there. Make it"
+                + " public, or move it to com.example.app, or choose the registry's package with -Acairn.package"
+                + " (Maven: <compilerArgs><arg>-Acairn.package=com.example.other</arg></compilerArgs>; Gradle:"
+                + " options.compilerArgs += ['-Acairn.package=com.example.other']); migrations outside that"
+                + " package must then be public.");
+        assertThat(compilation).hadErrorContaining(expected)
+                .inFile(scenario.file("com/example/other/Hidden.java")).onLineContaining("final class Hidden");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadWarningCount(0);
+        assertThat(Files.exists(scenario.generateInto(dir).resolve("com/example/app/MigrationRegistry.java"))).isTrue();
+    }
+
+    /** Nor does such a migration pull the registry into its own package, away from the six others. */
+    @Test
+    void packagePrivateMigrationBelowTheOthers_isOneErrorOnIt_andTheRegistryStaysAbove() {
+        Scenario scenario = Scenario.load("good/shop").with("bad/pulled-down");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.OUTSIDE_REGISTRY_PACKAGE.format(
+                        "com.example.shop.orders.ShipOrders", "com.example.shop.orders", "com.example.shop", 6, 7))
+                .inFile(scenario.file("com/example/shop/orders/ShipOrders.java")).onLineContaining("final class ShipOrders");
         assertThat(compilation).hadErrorCount(1);
     }
 
@@ -379,12 +430,27 @@ class DiagnosticsTest {
     }
 
     @Test
-    void anError_generatesNoRegistry_andCodeUsingTheRegistryAddsNoCascade() {
+    void anError_generatesNoWorkingRegistry_andCodeUsingTheRegistryAddsNoCascade(@TempDir Path dir) throws IOException {
         Scenario scenario = Scenario.load("bad/cycle").with("bad/shared").with("bad/cascade");
         Compilation compilation = scenario.compile();
 
         // No "cannot find symbol MigrationRegistry" in UsesRegistry, no warning: the three cycle errors alone.
         assertThat(compilation).hadErrorCount(3);
+        assertThat(compilation).hadWarningCount(0);
+        scenario.generateInto(dir);
+        try (Stream<Path> written = Files.walk(dir.resolve("classes"))) {
+            assertThat(written.filter(Files::isRegularFile).toList()).isEmpty(); // no class files, no service entry
+        }
+    }
+
+    @Test
+    void oneMistake_isOneError_evenWhereAnotherPackageImportsTheRegistryAndCallsIt() {
+        Scenario scenario = Scenario.load("bad/missing-rollback").with("bad/cascade-import");
+        Compilation compilation = scenario.compile();
+
+        assertThat(compilation).hadErrorContaining(Message.MISSING_ROLLBACK.key())
+                .inFile(scenario.file("NoDown.java")).onLineContaining("@Migration(version = \"3\"");
+        assertThat(compilation).hadErrorCount(1);
         assertThat(compilation).hadWarningCount(0);
     }
 }

@@ -155,6 +155,25 @@ class RegistryGenerationTest {
     }
 
     @Test
+    void packagePrivateMigrations_getTheirRegistryInTheirPackage_forTheApplicationToUse() {
+        Compilation compilation = Scenario.load("good/app").compile("-Werror");
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(new GeneratedClasses(compilation).registry("com.example.app.MigrationRegistry").migrations())
+                .hasSize(3);
+    }
+
+    /** The longest common package is now com.example, from which the package-private ones are out of reach. */
+    @Test
+    void aPublicMigrationInAnotherPackage_leavesTheRegistryWithThePackagePrivateOnes() {
+        Compilation compilation = Scenario.load("good/app").with("good/public-elsewhere").compile("-Werror");
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(new GeneratedClasses(compilation).registry("com.example.app.MigrationRegistry").migrations()
+                .get(3).className()).isEqualTo("com.example.audit.CreateAuditLog");
+    }
+
+    @Test
     void compilationWithoutMigrations_generatesNothing() {
         Compilation compilation = Scenario.load("bad/unrelated-ok").compile();
 

@@ -8,15 +8,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 
 /** A directory of test sources under {@code src/test/resources}, compiled with the processor. */
 final class Scenario {
@@ -73,6 +80,34 @@ final class Scenario {
         List<String> allOptions = new ArrayList<>(List.of("-Xlint:all"));
         allOptions.addAll(List.of(options));
         return javac().withProcessors(new MigrationProcessor()).withOptions(allOptions).compile(sources());
+    }
+
+    /**
+     * Compiles as {@link #compile} does, but into directories below {@code dir}: generated sources
+     * in {@code sources/}, class files and resources in {@code classes/}. Unlike a
+     * {@link Compilation}'s generated files, these can be read when the compilation fails.
+     *
+     * @return the directory of generated sources
+     */
+    Path generateInto(Path dir, String... options) {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        Path generated = dir.resolve("sources");
+        Path classes = dir.resolve("classes");
+        List<String> allOptions = new ArrayList<>(List.of("-Xlint:all"));
+        allOptions.addAll(List.of(options));
+        try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+            Files.createDirectories(generated);
+            Files.createDirectories(classes);
+            fileManager.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
+            fileManager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+            JavaCompiler.CompilationTask task = compiler.getTask(null, fileManager, new DiagnosticCollector<>(),
+                    allOptions, null, sources());
+            task.setProcessors(List.of(new MigrationProcessor()));
+            task.call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return generated;
     }
 
     /** The sources, in the order they are handed to the compiler. */

@@ -6,6 +6,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import javax.tools.JavaFileObject;
 
@@ -23,11 +24,26 @@ final class SyntheticMigrations {
 
     /** Compiles migrations "1" to {@code count} with the processor, {@code -Xlint:all} and {@code -Werror}. */
     static Compilation compile(int count) {
+        return compile(sources(count, i -> dependenciesOf(i, count)));
+    }
+
+    /**
+     * Migrations "1" to {@code count} (class {@code M<i>}, its {@code @Migration} on line 7), each
+     * depending on the versions {@code dependenciesOf} gives for it.
+     */
+    static List<JavaFileObject> sources(int count, IntFunction<List<Integer>> dependenciesOf) {
         List<JavaFileObject> sources = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
-            sources.add(migration(i, dependenciesOf(i, count)));
+            sources.add(migration(i, dependenciesOf.apply(i)));
         }
-        return javac().withProcessors(new MigrationProcessor()).withOptions("-Xlint:all", "-Werror").compile(sources);
+        return sources;
+    }
+
+    /** Compiles sources with the processor, {@code -Xlint:all}, {@code -Werror} and {@code options}. */
+    static Compilation compile(List<JavaFileObject> sources, String... options) {
+        List<String> allOptions = new ArrayList<>(List.of("-Xlint:all", "-Werror"));
+        allOptions.addAll(List.of(options));
+        return javac().withProcessors(new MigrationProcessor()).withOptions(allOptions).compile(sources);
     }
 
     /** Whether migration {@code i} is irreversible: every 97th, so rollback stubs land in several parts. */

@@ -23,8 +23,10 @@ public enum Message {
     DUPLICATE_DEPENDENCY(Kind.WARNING, "DuplicateDependency",
             "Migration %s lists version %s more than once in dependsOn. Remove the repeated entry."),
     DEPENDENCY_CYCLE(Kind.ERROR, "DependencyCycle",
-            "Migration %s is part of a dependency cycle: %s. No order can satisfy it:"
-                    + " remove one of these dependsOn entries."),
+            "Migration %s is part of a dependency cycle of %d migrations: %s. No order can satisfy it:"
+                    + " remove one of the dependsOn entries along it (each member's is marked with an error)."),
+    DEPENDENCY_CYCLE_MEMBER(Kind.ERROR, "DependencyCycle",
+            "Migration %s is part of the dependency cycle reported on %s."),
     LATER_DEPENDENCY(Kind.WARNING, "LaterDependency",
             "Migration %s depends on %s, a later version, so it will run after it: plan order follows"
                     + " dependencies, not version numbers. If that is intended, add"
@@ -57,6 +59,13 @@ public enum Message {
     INACCESSIBLE_MIGRATION(Kind.ERROR, "InaccessibleMigration",
             "Migration class %s is not accessible from the generated MigrationRegistry in package %s."
                     + " Make %s."),
+    OUTSIDE_REGISTRY_PACKAGE(Kind.ERROR, "InaccessibleMigration",
+            "Migration class %1$s is package-private in %2$s, but the MigrationRegistry is generated in %3$s,"
+                    + " where it reaches the most migrations (%4$d of %5$d), and cannot reach this one from there."
+                    + " Make it public, or move it to %3$s, or choose the registry's package with -Acairn.package"
+                    + " (Maven: <compilerArgs><arg>-Acairn.package=%2$s</arg></compilerArgs>;"
+                    + " Gradle: options.compilerArgs += ['-Acairn.package=%2$s']); migrations outside that"
+                    + " package must then be public."),
     NO_ACCESSIBLE_CONSTRUCTOR(Kind.ERROR, "NoAccessibleConstructor",
             "Migration class %s has no no-argument constructor that the generated MigrationRegistry in"
                     + " package %s can call. Add a %sno-argument constructor, or remove the other constructors."),

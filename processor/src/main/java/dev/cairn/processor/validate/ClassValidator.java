@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -42,11 +43,11 @@ public final class ClassValidator {
      *
      * @param registryPackage where the registry goes, empty when that is itself in error
      */
-    public void validate(MigrationModel migration, Optional<String> registryPackage) {
+    public void validate(MigrationModel migration, Optional<RegistryPackage> registryPackage) {
         if (!checkShape(migration)) {
             return;
         }
-        registryPackage.ifPresent(name -> checkAccess(migration, name));
+        registryPackage.ifPresent(registry -> checkAccess(migration, registry));
         checkRollback(migration);
     }
 
@@ -87,18 +88,31 @@ public final class ClassValidator {
         return (words.startsWith("a") || words.startsWith("e") || words.startsWith("i") ? "an " : "a ") + words;
     }
 
-    /** The class, its enclosing classes and its no-argument constructor must be callable from the registry. */
-    private void checkAccess(MigrationModel migration, String registryPackage) {
+    /**
+     * The class, its enclosing classes and its no-argument constructor must be callable from the
+     * registry. A package-private class outside the package the processor chose is told how that
+     * package was chosen and how to choose another.
+     */
+    private void checkAccess(MigrationModel migration, RegistryPackage registry) {
         TypeElement type = migration.element();
-        boolean samePackage = elements.getPackageOf(type).getQualifiedName().contentEquals(registryPackage);
-        List<String> hidden = new ArrayList<>();
+        String registryPackage = registry.name();
+        String ownPackage = elements.getPackageOf(type).getQualifiedName().toString();
+        boolean samePackage = ownPackage.equals(registryPackage);
+        List<Element> hidden = new ArrayList<>();
         for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
             if (!isAccessible(e, samePackage)) {
-                hidden.add(((TypeElement) e).getQualifiedName().toString());
+                hidden.add(e);
             }
         }
         if (!hidden.isEmpty()) {
-            String fix = String.join(" and ", hidden) + (samePackage ? " non-private" : " public");
+            boolean onlyPackagePrivate = hidden.stream().noneMatch(e -> e.getModifiers().contains(Modifier.PRIVATE));
+            if (registry.chosen() && !samePackage && onlyPackagePrivate) {
+                fail(Message.OUTSIDE_REGISTRY_PACKAGE, migration, migration.className(), ownPackage, registryPackage,
+                        registry.reached(), registry.total());
+                return;
+            }
+            String fix = hidden.stream().map(e -> ((TypeElement) e).getQualifiedName().toString())
+                    .collect(Collectors.joining(" and ")) + (samePackage ? " non-private" : " public");
             fail(Message.INACCESSIBLE_MIGRATION, migration, migration.className(), registryPackage, fix);
             return;
         }

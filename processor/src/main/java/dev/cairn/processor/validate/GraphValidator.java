@@ -9,6 +9,7 @@ import dev.cairn.processor.plan.PlanOrder;
 import dev.cairn.processor.report.Message;
 import dev.cairn.processor.report.ValidationReport;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +25,11 @@ import java.util.stream.Collectors;
  * meaningful when the report is clean.
  */
 public final class GraphValidator {
+
+    /** A cycle path of more members than this is shortened in the middle. */
+    private static final int PATH_MEMBERS_SHOWN = 12;
+    /** How many members a shortened path shows at each end. */
+    private static final int PATH_END_SHOWN = PATH_MEMBERS_SHOWN / 2;
 
     private final ValidationReport report;
     /** Dependencies on later versions, reported only when there is no cycle to fix first. */
@@ -145,33 +151,57 @@ public final class GraphValidator {
                 .orElse(" Add a migration with that version, or remove the entry.");
     }
 
-    /** Reports each cycle once on each of its members, the path starting at that member. */
+    /**
+     * Reports each cycle on each of its members, on the {@code dependsOn} entry that leads along
+     * it, so that the IDE marks every entry that could be removed: in full once, on the member it
+     * starts at (for the first cycle of a component, its lowest version), and on each other member
+     * as a short pointer to that one. A cycle through hundreds of migrations thus costs one short
+     * error per member, not its whole path on each.
+     */
     private void reportCycles(MigrationGraph graph) {
-        Set<Integer> reported = new HashSet<>();
+        BitSet reported = new BitSet(graph.size());
         for (List<Integer> cycle : new CycleFinder(graph).cycles()) {
+            // CycleFinder starts each cycle at a node no earlier cycle covers: it is not reported yet.
+            MigrationModel start = graph.nodes().get(cycle.get(0));
             for (int position = 0; position < cycle.size() - 1; position++) {
                 int member = cycle.get(position);
-                if (!reported.add(member)) {
+                if (reported.get(member)) {
                     continue;
                 }
-                int next = cycle.get(position + 1);
+                reported.set(member);
                 MigrationModel migration = graph.nodes().get(member);
+                int next = cycle.get(position + 1);
                 Dependency entry = graph.edges().get(member).stream()
                         .filter(edge -> edge.target() == next).findFirst().orElseThrow().dependency();
-                report(Message.DEPENDENCY_CYCLE, migration, entry, migration.displayName(),
-                        pathFrom(position, cycle, graph));
+                if (position == 0) {
+                    report(Message.DEPENDENCY_CYCLE, migration, entry, migration.displayName(), cycle.size() - 1,
+                            path(cycle, graph));
+                } else {
+                    report(Message.DEPENDENCY_CYCLE_MEMBER, migration, entry, migration.displayName(),
+                            start.displayName());
+                }
             }
         }
     }
 
-    /** The cycle rotated to start at {@code position}: {@code 5 -> 4 -> 3 -> 5}. */
-    private static String pathFrom(int position, List<Integer> cycle, MigrationGraph graph) {
+    /**
+     * The cycle's versions along its edges, {@code 3 -> 5 -> 4 -> 3}; past
+     * {@value #PATH_MEMBERS_SHOWN} members only the first and last {@value #PATH_END_SHOWN}, with
+     * the number left out between them, so that the message stays short.
+     */
+    private static String path(List<Integer> cycle, MigrationGraph graph) {
         List<Integer> loop = cycle.subList(0, cycle.size() - 1);
-        List<String> versions = new ArrayList<>();
-        for (int step = 0; step <= loop.size(); step++) {
-            versions.add(graph.nodes().get(loop.get((position + step) % loop.size())).versionText());
+        List<String> steps = new ArrayList<>();
+        if (loop.size() <= PATH_MEMBERS_SHOWN) {
+            loop.forEach(node -> steps.add(graph.nodes().get(node).versionText()));
+        } else {
+            loop.subList(0, PATH_END_SHOWN).forEach(node -> steps.add(graph.nodes().get(node).versionText()));
+            steps.add("... (" + (loop.size() - 2 * PATH_END_SHOWN) + " more) ...");
+            loop.subList(loop.size() - PATH_END_SHOWN, loop.size())
+                    .forEach(node -> steps.add(graph.nodes().get(node).versionText()));
         }
-        return String.join(" -> ", versions);
+        steps.add(graph.nodes().get(cycle.get(0)).versionText());
+        return String.join(" -> ", steps);
     }
 
     private void report(Message message, MigrationModel migration, Dependency dependency, Object... args) {
