@@ -29,8 +29,20 @@ public interface Configuration {
     /** The schema of Cairn's tables, where the database has schemas and one is configured. */
     Optional<String> schema();
 
-    /** How long a command waits for another process's migration lock. */
+    /**
+     * How long a command waits for another process's migration lock, and Cairn's own statements
+     * for another session's lock on its tables.
+     */
     Duration lockTimeout();
+
+    /**
+     * How long a migration's statement waits for a lock another session holds (PostgreSQL's
+     * {@code lock_timeout}) before it fails; {@link Duration#ZERO} waits forever.
+     */
+    Duration statementLockTimeout();
+
+    /** How long one migration may run before it is cancelled and rolled back; {@link Duration#ZERO} for no limit. */
+    Duration migrationTimeout();
 
     /** Whether a pending migration older than the newest applied one is refused. */
     boolean strictOrder();

@@ -47,7 +47,11 @@ public enum ErrorCode {
     NOT_APPLIED,
     /** The migration source is not a valid plan (duplicates, unknown dependencies, bad order). */
     INVALID_PLAN,
-    /** An option given to {@link Migrator.Builder} is invalid. */
+    /**
+     * An option given to {@link Migrator.Builder}, or the JDBC URL, cannot work (a reserved word as
+     * a table name, an in-memory SQLite database), or a table the options name belongs to another
+     * application.
+     */
     INVALID_CONFIGURATION,
     /**
      * The database cannot be reached, or no driver accepts the JDBC URL; or the connection was lost

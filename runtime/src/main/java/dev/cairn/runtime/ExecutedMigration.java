@@ -22,8 +22,17 @@ public interface ExecutedMigration {
     /** Whether it was applied after a newer migration had already been applied. */
     boolean outOfOrder();
 
-    /** The statements it ran through its {@link MigrationContext}, in order. */
+    /**
+     * The last statements it ran through its {@link MigrationContext}, in order: at most the last
+     * 50, so that a long data migration does not fill the memory with them; in a
+     * {@linkplain Migrator#dryRun() dry run}, every one, as its script needs. Values bound as
+     * parameters show as SQL literals where they have one; binary values show only their length,
+     * and outside a dry run, text longer than 200 characters is cut short.
+     */
     List<String> statements();
+
+    /** How many statements it ran through its {@link MigrationContext}, including those {@link #statements()} left out. */
+    long statementCount();
 
     /**
      * Whether it ran with SQLite's foreign key enforcement switched off, as a migration that

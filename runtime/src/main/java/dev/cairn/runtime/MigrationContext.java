@@ -2,6 +2,7 @@ package dev.cairn.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +12,26 @@ import java.util.Optional;
  * record every statement they run, so that dry runs can show them and failures can name them.
  *
  * <p>Statements run directly on {@link #connection()} work too, but are not recorded.
+ *
+ * <p>The context and its connection are for the migration's {@code up()} or {@code down()} while
+ * it runs: once it has returned, every use (from a thread it started, say) is refused, so that it
+ * cannot land in what Cairn does next on the same connection.
  */
 public interface MigrationContext {
 
-    /** The connection of the running migration; do not commit, roll back or close it. */
+    /**
+     * The connection of the running migration, for what the helpers below do not cover (batches,
+     * streams, the driver's own interfaces). Its transaction is Cairn's, which commits it with the
+     * migration's history row, so the connection refuses what would end, begin or close it:
+     * {@code commit()}, {@code rollback()}, {@code setAutoCommit}, {@code close()}, {@code abort},
+     * and statements such as {@code COMMIT}, {@code ROLLBACK} or {@code BEGIN}, throwing a
+     * {@link MigrationException} that fails the migration even if caught. Savepoints work as usual
+     * ({@code setSavepoint}, {@code rollback(savepoint)}, {@code ROLLBACK TO SAVEPOINT}). It
+     * unwraps to interfaces only (such as {@code org.postgresql.PGConnection} for the COPY API),
+     * which are guarded alike; never to the driver's connection class. In a non-transactional
+     * migration each statement commits as it runs, and the same calls are refused: there is no
+     * transaction of its own to end, and one it began would still be open when Cairn records it.
+     */
     Connection connection();
 
     /** The database being migrated: which one it is and what it can do. */
@@ -27,12 +44,17 @@ public interface MigrationContext {
     boolean isDryRun();
 
     /**
-     * Runs one SQL statement with {@code ?} parameters and returns the update count
-     * (0 for DDL).
+     * Runs SQL and returns the update count (0 for DDL). The SQL may hold several statements
+     * separated by semicolons, as a script does; they run one by one, each recorded on its own,
+     * and the counts add up. Semicolons inside quotes, comments, PostgreSQL's dollar-quoted bodies
+     * and a trigger's {@code BEGIN ... END} do not separate statements. Without parameters, the
+     * SQL runs as written, so that PostgreSQL's {@code ?}, {@code ?|} and {@code ?&} operators
+     * work; with {@code ?} parameters, it must be one statement, and a {@code ?} operator is
+     * written {@code ??}.
      */
     int execute(String sql, Object... params) throws SQLException;
 
-    /** Runs a query and maps each row. */
+    /** Runs a query, one statement, and maps each row. */
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) throws SQLException;
 
     /** Runs a query expected to return at most one row; empty if it returns none. */
@@ -42,12 +64,24 @@ public interface MigrationContext {
     List<Map<String, Object>> queryForList(String sql, Object... params) throws SQLException;
 
     /**
+     * Changes, for the rest of this migration, how long its statements wait for a lock another
+     * session holds before failing (the {@linkplain Migrator.Builder#statementLockTimeout
+     * statementLockTimeout} it started with): longer for a statement that must wait for a busy
+     * table, {@link Duration#ZERO} to wait forever.
+     */
+    void statementLockTimeout(Duration timeout) throws SQLException;
+
+    /**
      * Tells the {@linkplain MigrationListener listeners} how far this migration got: for long
      * work such as a batched data migration, at most a few times a second.
      */
     void reportProgress(Progress progress);
 
-    /** The statements run through this context so far, in order. */
+    /**
+     * The last statements run through this context, in order: at most the last 50 (binary values
+     * shown by their length, long text cut short), so that a long data migration does not keep
+     * them all in memory; in a {@linkplain #isDryRun() dry run}, all of them.
+     */
     List<String> statements();
 
     /**

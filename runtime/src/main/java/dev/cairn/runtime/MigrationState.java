@@ -18,4 +18,10 @@ public enum MigrationState {
     RUNNING,
     /** Applied in the database but unknown to this build (an older build?). */
     UNKNOWN,
+    /**
+     * Recorded more than once in the history table, in spellings that are one version (such as
+     * {@code "2"} and {@code "2.0"}): someone edited the table by hand. Commands that write refuse
+     * until one row is deleted.
+     */
+    DUPLICATE,
 }

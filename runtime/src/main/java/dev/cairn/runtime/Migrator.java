@@ -108,7 +108,11 @@ public final class Migrator {
         return rollbackTo(versionOf(version));
     }
 
-    /** Where each migration stands: applied, pending, out of order, failed, running, unknown. Changes nothing. */
+    /**
+     * Where each migration stands: applied, pending, out of order, failed, running, unknown, or
+     * recorded twice. Changes nothing: on a SQLite file that does not exist it refuses, rather
+     * than create the file, as {@link #validate()}, {@link #history()} and {@link #backup} do.
+     */
     public StatusReport status() {
         return engine.status();
     }
@@ -161,8 +165,8 @@ public final class Migrator {
     }
 
     /**
-     * Backs the database up to {@code file}: SQLite through its online backup API, PostgreSQL
-     * through {@code pg_dump}.
+     * Backs the database up to {@code file}, a new file (an existing one is never overwritten):
+     * SQLite through its online backup API, PostgreSQL through {@code pg_dump}.
      */
     public BackupReport backup(Path file) {
         return engine.backup(Objects.requireNonNull(file, "file"));
@@ -206,9 +210,31 @@ public final class Migrator {
             return this;
         }
 
-        /** How long to wait for another process's migration lock; default 10 minutes. */
+        /** How long to wait for another process's migration lock; default 10 minutes, at most 24 hours. */
         public Builder lockTimeout(Duration timeout) {
             draft.lockTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long a migration's statement waits for a lock that another session holds before it
+         * fails with {@link ErrorCode#LOCK_TIMEOUT}; default 10 seconds, {@link Duration#ZERO} to wait
+         * forever. Without it, an {@code ALTER TABLE} behind a long transaction waits, and every query
+         * of the application queues behind the {@code ALTER}. PostgreSQL's {@code lock_timeout};
+         * SQLite statements never wait, as the migration holds the database's write lock. A migration
+         * may change it for itself with {@link MigrationContext#statementLockTimeout(Duration)}.
+         */
+        public Builder statementLockTimeout(Duration timeout) {
+            draft.statementLockTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long one migration may run: past it, its running statement is cancelled and its
+         * transaction rolled back, with an error saying so; default {@link Duration#ZERO}, no limit.
+         */
+        public Builder migrationTimeout(Duration timeout) {
+            draft.migrationTimeout = timeout;
             return this;
         }
 

@@ -31,7 +31,8 @@ public interface StatusReport extends Report {
     @Override
     default String summary() {
         StringBuilder text = new StringBuilder("Status of ").append(database()).append(": ")
-                .append(inState(MigrationState.APPLIED, MigrationState.CHECKSUM_CHANGED).size()).append(" applied, ")
+                .append(inState(MigrationState.APPLIED, MigrationState.CHECKSUM_CHANGED, MigrationState.DUPLICATE).size())
+                .append(" applied, ")
                 .append(pending().size()).append(" pending");
         for (MigrationStatus m : migrations()) {
             text.append(String.format("%n  %-12s %-17s %s", m.version(), m.state(), m.description()));

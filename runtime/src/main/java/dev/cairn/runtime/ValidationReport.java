@@ -24,6 +24,8 @@ public interface ValidationReport extends Report {
         FAILED,
         /** A non-transactional migration was interrupted or failed and may be half applied. */
         INTERRUPTED,
+        /** A version has more than one row in the history table. */
+        DUPLICATE,
     }
 
     /** One difference. */

@@ -73,7 +73,8 @@ class InspectionTest {
         ValidationReport validation = migrator.validate();
         assertEquals(List.of(Kind.FAILED, Kind.UNKNOWN_APPLIED), validation.problems().stream().map(ValidationReport.Problem::kind).toList());
         assertTrue(validation.summary().contains("[UNKNOWN_APPLIED] 9 \"From a newer build\" is applied but unknown to this"
-                + " build; deploy the build that has it."), validation.summary());
+                + " build; deploy the build that has it, or if another migration set records its migrations in this history"
+                + " table, give each set its own historyTable and logTable."), validation.summary());
     }
 
     @ParameterizedTest

@@ -195,8 +195,7 @@ class MigrateTest {
     void checksumOfAnotherAlgorithm_isNotComparedAndNotDrift(DbKind kind) {
         TestDb db = TestDb.create(kind, dir);
         db.configure(Mig.source(V1, V2)).load().migrate();
-        db.execute("UPDATE cairn_history SET checksum = 'struct1:0badc0de' WHERE version = '2'",
-                "UPDATE cairn_history SET checksum = '0badc0de' WHERE version = '1'");
+        db.execute("UPDATE cairn_history SET checksum = 'struct1:0badc0de' WHERE version = '2'");
         Migrator migrator = db.configure(Mig.source(V1, V2, V3)).load();
 
         assertEquals(List.of(MigrationVersion.parse("3")),
@@ -205,7 +204,7 @@ class MigrateTest {
         List<MigrationStatus> status = migrator.status().migrations();
         assertEquals(List.of(MigrationState.APPLIED, MigrationState.APPLIED, MigrationState.APPLIED),
                 status.stream().map(MigrationStatus::state).toList());
-        assertEquals("checksum recorded without an algorithm tag, not compared", status.get(0).detail());
+        assertEquals("", status.get(0).detail());
         assertEquals("checksum recorded by another algorithm (struct1), not compared", status.get(1).detail());
         assertTrue(migrator.validate().isValid(), migrator.validate().summary());
         String before = db.snapshot();

@@ -73,10 +73,33 @@ final class AppliedChecks {
                 .append(" that this build does not know:");
         unknown.forEach(a -> text.append("\n  ").append(a.version()).append(" \"").append(a.description())
                 .append("\" (applied ").append(a.installedOn()).append(" by ").append(a.installedBy()).append(')'));
-        text.append("\nThe database is ahead of this build: a newer build of the application probably migrated it."
-                + " Deploy that build or a newer one. To run this build anyway, set allowUnknownApplied(true)."
-                + " Nothing was changed.");
+        text.append('\n').append(whoseTheyAre(unknown, applied))
+                .append(" To run this build anyway, set allowUnknownApplied(true). Nothing was changed.");
         throw new MigrationException(ErrorCode.UNKNOWN_APPLIED, text.toString());
+    }
+
+    /**
+     * Where applied versions unknown to the build probably come from, judged by where they fall:
+     * a newer build adds versions after this build's, while another migration set sharing the
+     * history table has versions anywhere, and none of this build's need be applied.
+     */
+    private String whoseTheyAre(List<AppliedMigration> unknown, Map<MigrationVersion, AppliedMigration> applied) {
+        String shared = "the same history table " + settings.historyTable();
+        String separate = "give each migration set its own historyTable and logTable";
+        if (applied.size() == unknown.size()) {
+            return "None of this build's migrations is applied there: these are probably another migration set's,"
+                    + " recorded in " + shared + ", or this is not the database meant for this build. Check the"
+                    + " database, or " + separate + ".";
+        }
+        Optional<MigrationVersion> newestOfBuild = newest(plan.all().stream().map(MigrationDescriptor::version).toList());
+        boolean allNewer = newestOfBuild.isEmpty() || unknown.stream().allMatch(a -> a.version().compareTo(newestOfBuild.get()) > 0);
+        if (allNewer) {
+            return "The database is ahead of this build: a newer build of the application probably migrated it, unless"
+                    + " another migration set records its migrations in " + shared + " (then " + separate + ")."
+                    + " Deploy that build or a newer one.";
+        }
+        return "Another migration set may record its migrations in " + shared + ": then " + separate + ". Or a newer"
+                + " build of the application migrated the database: then deploy that build or a newer one.";
     }
 
     void checkChecksums(Map<MigrationVersion, AppliedMigration> applied) {
@@ -84,15 +107,29 @@ final class AppliedChecks {
         if (changed.isEmpty() || !settings.validateChecksums()) {
             return;
         }
+        List<MigrationDescriptor> malformed = changed.stream().filter(m -> Checksums.compare(applied.get(m.version()).checksum(),
+                m.checksum()) == Checksums.Comparison.MALFORMED).toList();
         StringBuilder text = new StringBuilder();
-        text.append(changed.size() == 1 ? "An applied migration was changed" : "Applied migrations were changed")
-                .append(" after being applied to ").append(database).append(':');
-        changed.forEach(m -> text.append("\n  ").append(m.displayName()).append(": checksum in the database ")
-                .append(applied.get(m.version()).checksum()).append(", in this build ").append(m.checksum()));
-        text.append("\nA migration that ran must not change, or databases migrated before and after the change differ."
-                + " Revert the change and put it in a new migration. If the change is harmless and the database"
-                + " already matches it, run repair to accept the new checksum. Nothing was changed.");
-        throw new MigrationException(ErrorCode.CHECKSUM_MISMATCH, text.toString());
+        text.append(changed.size() == 1 ? "The checksum of an applied migration does not match this build"
+                : "The checksums of applied migrations do not match this build").append(" in ").append(database).append(':');
+        for (MigrationDescriptor m : changed) {
+            AppliedMigration a = applied.get(m.version());
+            text.append("\n  ").append(m.displayName()).append(": ").append(Checksums.difference(a.checksum(), m.checksum()));
+            if (!a.description().equals(m.description())) {
+                // Versions of two migration sets in one history table meet like this.
+                text.append(" (applied as \"").append(a.description()).append("\")");
+            }
+        }
+        if (malformed.size() < changed.size()) {
+            text.append("\nA migration that ran must not change, or databases migrated before and after the change differ."
+                    + " Revert the change and put it in a new migration. If the change is harmless and the database"
+                    + " already matches it, run repair to accept the new checksum.");
+        }
+        if (!malformed.isEmpty()) {
+            text.append("\nA checksum Cairn does not write means the history table was edited by hand: if the database"
+                    + " has the migration's changes, run repair to record this build's checksum.");
+        }
+        throw new MigrationException(ErrorCode.CHECKSUM_MISMATCH, text.append(" Nothing was changed.").toString());
     }
 
     void checkOrder(List<MigrationDescriptor> todo, Map<MigrationVersion, AppliedMigration> applied) {

@@ -7,6 +7,7 @@ import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.spi.BackupOptions;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -52,14 +53,21 @@ final class Backups {
         return file;
     }
 
-    /** Backs the session's database up into {@code file}, replacing it. */
+    /**
+     * Backs the session's database up into {@code file}, a new file: an existing one may be an
+     * older backup, or anything else, that the user still needs.
+     */
     static BackupReport backup(Session session, Path file) {
         long start = System.nanoTime();
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new MigrationException(ErrorCode.BACKUP_FAILED, "The backup file " + file.toAbsolutePath() + " exists"
+                    + " already, and Cairn does not overwrite a file: delete it first, or choose another name. Nothing was"
+                    + " changed.");
+        }
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
-            Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new MigrationException(ErrorCode.BACKUP_FAILED, "Cannot prepare the backup file " + file + ": " + e
                     + ". Choose a writable location. Nothing was changed.", e);

@@ -6,9 +6,12 @@ import dev.cairn.runtime.CommandEvent;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.Report;
 import dev.cairn.runtime.spi.MigrationLock;
+import dev.cairn.runtime.spi.Restorer;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How every command runs, written once: open a session, run, and for a command that writes,
@@ -16,6 +19,13 @@ import java.util.Optional;
  * then close everything and tell the listeners how the command ended.
  */
 final class CommandRunner {
+
+    /**
+     * The commands that leave the database as it is, and so need it to exist. A dry run is not
+     * one: it shows what migrate would do to a new database too.
+     */
+    private static final Set<Command> CHANGE_NOTHING = EnumSet.of(Command.STATUS, Command.VALIDATE, Command.HISTORY,
+            Command.BACKUP);
 
     private final Settings settings;
     private final Listeners listeners;
@@ -50,7 +60,7 @@ final class CommandRunner {
     <R extends Report> R run(Command command, String doing, SessionWork<R> work) {
         long start = System.nanoTime();
         String database = settings.database();
-        try (Session session = Session.open(settings)) {
+        try (Session session = open(command, doing)) {
             database = session.database();
             R report = session.run(doing, () -> work.run(session));
             listeners.afterCommand(new Events.Ended(command, database, since(start), report.summary(), Optional.empty()));
@@ -61,10 +71,34 @@ final class CommandRunner {
         }
     }
 
-    /** Runs {@code work} under the migration lock, released when it returns or throws. */
+    /**
+     * Opens the command's session; for a command that changes nothing, only on a database that
+     * exists, as opening a missing SQLite file would create it (a mistyped path, left behind).
+     */
+    private Session open(Command command, String doing) {
+        if (CHANGE_NOTHING.contains(command)) {
+            settings.connections().requireDatabase(doing);
+        }
+        return Session.open(settings);
+    }
+
+    /**
+     * Runs {@code work} under the migration lock, released when it returns or throws. Cairn's own
+     * statements wait for another session's lock on its tables no longer than the lock timeout.
+     */
     static <T> T locked(Session session, LockedWork<T> work) throws SQLException {
-        try (MigrationLock lock = session.lock()) {
+        try (MigrationLock lock = session.lock(); Restorer bound = session.limitLockWaits()) {
             return work.run(new LockedHistory(session, lock));
+        }
+    }
+
+    /**
+     * Runs {@code work} of a command that only reads, waiting for another session's lock on Cairn's
+     * tables no longer than the lock timeout.
+     */
+    static <T> T reading(Session session, SessionWork<T> work) throws SQLException {
+        try (Restorer bound = session.limitLockWaits()) {
+            return work.run(session);
         }
     }
 

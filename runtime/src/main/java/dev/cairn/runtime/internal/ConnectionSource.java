@@ -2,24 +2,37 @@ package dev.cairn.runtime.internal;
 
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.internal.postgres.PostgresUrl;
+import dev.cairn.runtime.internal.sqlite.SqliteUrl;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * Where connections come from: a user's {@link DataSource} or a JDBC URL. Knows how to describe
- * the database without its credentials, for messages and logs.
+ * the database without its credentials, for messages and logs, and refuses what cannot work:
+ * URL forms a driver misreads, in-memory SQLite databases (whose migrations vanish with the
+ * connection), and, for commands that only read, a SQLite file that does not exist (opening it
+ * would create it). A driver's error never carries the URL's password on.
  */
 public abstract class ConnectionSource {
 
     /** {@code password=...} parameters and {@code user:password@} in a URL's authority. */
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password|pwd)=[^&;]*");
     private static final Pattern PASSWORD_VALUE = Pattern.compile("(?i)[?&;]password=([^&;]*)");
+    private static final Pattern SECRET_VALUE = Pattern.compile("(?i)[?&;](?:password|pwd)=([^&;]+)");
     private static final Pattern USER_INFO = Pattern.compile("//([^/@:]*):[^/@]*@");
 
     /** Opens a new connection. */
@@ -34,11 +47,41 @@ public abstract class ConnectionSource {
     /** Checks up front what can be checked without connecting. */
     abstract void check();
 
+    /**
+     * Refuses, for a command that changes nothing, to connect to a database that does not exist
+     * where connecting would create it (a SQLite file), before anything connects.
+     *
+     * @param doing what the command does, for the message: "read the migration status"
+     */
+    abstract void requireDatabase(String doing);
+
     public static ConnectionSource of(DataSource dataSource) {
         return new ConnectionSource() {
             @Override
             public Connection open() throws SQLException {
-                return dataSource.getConnection();
+                Connection connection = dataSource.getConnection();
+                try {
+                    refuseInMemory(connection);
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        connection.close();
+                    } catch (SQLException closing) {
+                        e.addSuppressed(closing);
+                    }
+                    throw e;
+                }
+                return connection;
+            }
+
+            /** A DataSource names no URL before it connects, so its first connection is checked. */
+            private void refuseInMemory(Connection connection) throws SQLException {
+                String url = String.valueOf(connection.getMetaData().getURL());
+                if (SqliteUrl.of(url).filter(SqliteUrl::inMemory).isPresent()) {
+                    throw new MigrationException(ErrorCode.INVALID_CONFIGURATION, SqliteUrl.inMemoryProblem(
+                            "The data source " + dataSource.getClass().getSimpleName()) + " Configure it with a database"
+                            + " file instead of " + redact(url) + ", such as jdbc:sqlite:app.db (in tests, a file in a"
+                            + " temporary directory). Nothing was changed.");
+                }
             }
 
             @Override
@@ -55,14 +98,24 @@ public abstract class ConnectionSource {
             void check() {
                 // A DataSource is checked when it connects: it may legitimately be unreachable at load time.
             }
+
+            @Override
+            void requireDatabase(String doing) {
+                // Nothing to check before connecting: a DataSource names its database only once connected.
+            }
         };
     }
 
     public static ConnectionSource of(String jdbcUrl) {
+        Optional<SqliteUrl> sqlite = SqliteUrl.of(jdbcUrl);
         return new ConnectionSource() {
             @Override
             public Connection open() throws SQLException {
-                return DriverManager.getConnection(jdbcUrl);
+                try {
+                    return DriverManager.getConnection(jdbcUrl);
+                } catch (SQLException e) {
+                    throw Redacted.of(e, secrets(jdbcUrl));
+                }
             }
 
             @Override
@@ -73,17 +126,32 @@ public abstract class ConnectionSource {
             @Override
             public String password() {
                 Matcher parameter = PASSWORD_VALUE.matcher(jdbcUrl);
-                return parameter.find() ? URLDecoder.decode(parameter.group(1), StandardCharsets.UTF_8) : null;
+                return parameter.find() ? decoded(parameter.group(1)) : null;
             }
 
             @Override
             void check() {
+                Optional<String> problem = PostgresUrl.problem(jdbcUrl)
+                        .or(() -> sqlite.flatMap(url -> url.problem(redact(jdbcUrl))));
+                if (problem.isPresent()) {
+                    throw new MigrationException(ErrorCode.INVALID_CONFIGURATION, problem.get());
+                }
                 try {
                     DriverManager.getDriver(jdbcUrl);
                 } catch (SQLException e) {
                     throw new MigrationException(ErrorCode.CONNECTION, "No JDBC driver accepts the URL " + redact(jdbcUrl)
                             + ". Use jdbc:sqlite:<file> for SQLite or jdbc:postgresql://<host>:<port>/<database> for"
                             + " PostgreSQL, and put the database's driver on the classpath.", e);
+                }
+            }
+
+            @Override
+            void requireDatabase(String doing) {
+                Optional<Path> missing = sqlite.flatMap(SqliteUrl::file).filter(file -> !Files.exists(file));
+                if (missing.isPresent()) {
+                    throw new MigrationException(ErrorCode.CONNECTION, "Cannot " + doing + ": there is no SQLite database"
+                            + " at " + missing.get().toAbsolutePath() + ". Cairn creates a database only to migrate it: check"
+                            + " the path, or run migrate to create a new database there.");
                 }
             }
         };
@@ -93,5 +161,25 @@ public abstract class ConnectionSource {
     public static String redact(String jdbcUrl) {
         String withoutParameter = PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1=***");
         return USER_INFO.matcher(withoutParameter).replaceAll("//$1:***@");
+    }
+
+    /** The passwords of a URL, as written and decoded, the longest first: what no message may show. */
+    private static List<String> secrets(String jdbcUrl) {
+        Set<String> secrets = new TreeSet<>(Comparator.comparingInt(String::length).reversed().thenComparing(s -> s));
+        Matcher value = SECRET_VALUE.matcher(jdbcUrl);
+        while (value.find()) {
+            secrets.add(value.group(1));
+            secrets.add(decoded(value.group(1)));
+        }
+        return List.copyOf(secrets);
+    }
+
+    /** A URL parameter's value decoded, or as written if it is not valid URL encoding. */
+    private static String decoded(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return value;
+        }
     }
 }

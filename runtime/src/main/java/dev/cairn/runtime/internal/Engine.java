@@ -61,15 +61,18 @@ public final class Engine {
     }
 
     public StatusReport status() {
-        return runner.run(Command.STATUS, "read the migration status", inspection::status);
+        return runner.run(Command.STATUS, "read the migration status",
+                session -> CommandRunner.reading(session, inspection::status));
     }
 
     public ValidationReport validate() {
-        return runner.run(Command.VALIDATE, "validate the migrations", inspection::validate);
+        return runner.run(Command.VALIDATE, "validate the migrations",
+                session -> CommandRunner.reading(session, inspection::validate));
     }
 
     public HistoryReport history() {
-        return runner.run(Command.HISTORY, "read the migration history", inspection::history);
+        return runner.run(Command.HISTORY, "read the migration history",
+                session -> CommandRunner.reading(session, inspection::history));
     }
 
     public BaselineReport baseline(MigrationVersion version) {

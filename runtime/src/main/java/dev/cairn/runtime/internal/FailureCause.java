@@ -3,6 +3,7 @@ package dev.cairn.runtime.internal;
 import dev.cairn.runtime.spi.DatabaseError;
 import dev.cairn.runtime.spi.DatabaseSupport;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Why a migration failed, as far as its advice is concerned: its own code or SQL, or its
@@ -23,10 +24,20 @@ enum FailureCause {
     /** The migration recursed until the JVM's stack ran out. */
     STACK_OVERFLOW,
     /** An operator or a timeout cancelled the statement. */
-    CANCELLED;
+    CANCELLED,
+    /** It ran past {@code migrationTimeout}, and Cairn cancelled it. */
+    TIMED_OUT,
+    /**
+     * It creates what the database already has, and nothing is applied yet: the database was set
+     * up before Cairn ({@link #inContext} decides; {@link #of} says only {@link #MIGRATION}).
+     */
+    EXISTING_SCHEMA;
 
     /** The cause of {@code error}, thrown by a migration on the database {@code support} serves. */
     static FailureCause of(Throwable error, DatabaseSupport support) {
+        if (error instanceof TimedOut) {
+            return TIMED_OUT;
+        }
         if (error instanceof OutOfMemoryError) {
             return JVM_MEMORY;
         }
@@ -41,13 +52,37 @@ enum FailureCause {
         return kind == DatabaseError.OTHER ? ofSqlState(sql.getSQLState()) : of(kind);
     }
 
+    /**
+     * {@link #of}, knowing whether any migration is applied: a first migration failing on objects
+     * that already exist finds a schema made before Cairn, which baseline is for; a later one has a
+     * bug of its own.
+     */
+    static FailureCause inContext(Throwable error, DatabaseSupport support, boolean nothingApplied) {
+        FailureCause cause = of(error, support);
+        if (cause == MIGRATION && nothingApplied && alreadyExists(error, support)) {
+            return EXISTING_SCHEMA;
+        }
+        return cause;
+    }
+
+    private static boolean alreadyExists(Throwable error, DatabaseSupport support) {
+        SQLException sql = SqlErrors.find(error);
+        if (sql == null) {
+            return false;
+        }
+        String state = String.valueOf(sql.getSQLState());
+        // duplicate_table, duplicate_object, duplicate_column, duplicate_schema, duplicate_function
+        return support.classify(sql) == DatabaseError.ALREADY_EXISTS
+                || List.of("42P07", "42710", "42701", "42P06", "42723").contains(state);
+    }
+
     private static FailureCause of(DatabaseError kind) {
         return switch (kind) {
             case LOCK -> LOCK;
             case CONNECTION -> CONNECTION;
             case RESOURCES -> DATABASE_RESOURCES;
             case CANCELLED -> CANCELLED;
-            case OTHER -> MIGRATION;
+            case ALREADY_EXISTS, OTHER -> MIGRATION;
         };
     }
 

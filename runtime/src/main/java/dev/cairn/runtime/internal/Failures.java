@@ -22,7 +22,7 @@ final class Failures {
      */
     static MigrationFailedException failed(MigrationDescriptor m, Mode mode, RecordingContext ctx, Throwable error,
             FailureCause cause) {
-        String statement = ctx.failedStatement();
+        FailedStatement statement = ctx.failedStatement();
         StringBuilder text = new StringBuilder();
         text.append(switch (mode) {
             case APPLY -> "Migration " + m.displayName() + " failed";
@@ -31,11 +31,11 @@ final class Failures {
         });
         text.append(consequence(m, mode, ctx));
         if (statement != null) {
-            text.append("\n  Statement: ").append(statement);
+            text.append("\n  ").append(statement.heading()).append(": ").append(statement.shown());
         }
-        text.append("\n  Error: ").append(describe(error));
+        text.append("\n  Error: ").append(statement == null ? describe(error) : statement.located(describe(error)));
         text.append('\n').append(advice(m, mode, cause));
-        return new StepFailedException(cause, m, statement, text.toString(), error);
+        return new StepFailedException(cause, m, statement == null ? null : statement.text(), text.toString(), error);
     }
 
     /**
@@ -44,7 +44,7 @@ final class Failures {
      * does not say so.
      */
     static MigrationFailedException unrecorded(MigrationDescriptor m, Mode mode, RecordingContext ctx, Throwable error) {
-        List<String> done = ctx.statements();
+        List<String> done = ctx.statementsForMessage(false);
         String text = (mode == Mode.APPLY ? "Migration " + m.displayName() + " ran to the end, but could not be recorded as"
                 + " applied." : "Rolling back migration " + m.displayName() + " ran to the end, but could not be recorded.")
                 + " It is non-transactional (transactional = false), so its changes stay"
@@ -101,8 +101,7 @@ final class Failures {
             return ". Nothing was changed: a dry run rolls everything back.";
         }
         if (!m.transactional()) {
-            List<String> done = ctx.statements();
-            List<String> before = ctx.failedStatement() == null ? done : done.subList(0, done.size() - 1);
+            List<String> before = ctx.statementsForMessage(ctx.failedStatement() != null);
             return ". It is non-transactional (transactional = false), so what ran before the failure stays done"
                     + (before.isEmpty() ? " (no statement ran before it)." : ":\n    " + String.join("\n    ", before));
         }
@@ -149,7 +148,16 @@ final class Failures {
                     + " migration hold less at once (process rows in batches rather than loading them all). ";
             case CANCELLED -> "Its statement was cancelled, by an administrator (pg_cancel_backend) or a timeout"
                     + " (statement_timeout). ";
+            case TIMED_OUT -> "It ran longer than migrationTimeout, so Cairn cancelled it. If it needs longer, raise"
+                    + " migrationTimeout, or make it do less in one run. ";
+            case EXISTING_SCHEMA -> "The database already has what it creates, and Cairn's history records no migration:"
+                    + " the database was probably set up before Cairn, by hand or by another tool. If it already has the"
+                    + " changes of the migrations up to some version, record them as applied with baseline(<version>)"
+                    + " instead of running them; then migrate applies the rest. ";
         };
+        if (cause == FailureCause.EXISTING_SCHEMA) {
+            return what.strip();
+        }
         if (cause == FailureCause.MIGRATION || cause == FailureCause.STACK_OVERFLOW
                 || !m.transactional() && mode != Mode.DRY_RUN) {
             return what + advice(m, mode);
@@ -158,11 +166,17 @@ final class Failures {
                 + (mode == Mode.ROLLBACK ? "run the rollback again" : "run migrate again") + " once that is solved.";
     }
 
-    /** The error as a user needs it: the database's SQLState and message, or the exception. */
+    /** The error as a user needs it: the database's SQLState and message, Cairn's own message, or the exception. */
     static String describe(Throwable error) {
+        if (error instanceof TimedOut) {
+            return "it " + error.getMessage() + (error.getCause() == null ? "" : " (" + describe(error.getCause()) + ")");
+        }
         SQLException sql = SqlErrors.find(error);
         if (sql != null) {
             return (sql.getSQLState() == null ? "" : "[SQLState " + sql.getSQLState() + "] ") + sql.getMessage();
+        }
+        if (error instanceof MigrationException refused) {
+            return refused.getMessage();
         }
         return error.getClass().getName() + ": " + error.getMessage();
     }

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * {@code baseline} and {@code repair}: change Cairn's tables only, never the schema, each in one
  * transaction under the lock, with a log row for every change. Neither clears the marker of a
- * non-transactional migration that another process is still running.
+ * non-transactional migration that another process is still running. Both leave the recorded
+ * fingerprint true: recorded when the database is up to date, and otherwise cleared.
  */
 final class Maintenance {
 
@@ -93,6 +94,11 @@ final class Maintenance {
         return CommandRunner.locked(session, locked -> locked.firstTransaction(applied -> {
             locked.ensureTables();
             T result = work.run(locked, applied);
+            if (!AppliedChecks.fullyApplied(plan, locked.applied())) {
+                // Someone edited the history by hand after the fingerprint was recorded (deleted a
+                // row), and repair or baseline is what they run next: migrate must look again.
+                locked.clearFingerprint();
+            }
             locked.recordFingerprintIfUpToDate(plan);
             return result;
         }));

@@ -165,7 +165,7 @@ final class MigrateCommand {
         RecordingContext ctx = new RecordingContext(session.connection(), session.support(), m, true, listeners, event);
         long start = System.nanoTime();
         try {
-            m.newStep().up(ctx);
+            ctx.run(m.newStep(), Mode.DRY_RUN);
             if (ctx.foreignKeysOffRequested()) {
                 throw new RerunWithoutForeignKeys();
             }
@@ -180,7 +180,8 @@ final class MigrateCommand {
             throw failure;
         }
         ExecutedMigration result = new ExecutedStep(m.version(), m.description(), m.className(),
-                Duration.ofNanos(System.nanoTime() - start), outOfOrder, ctx.statements(), foreignKeys.switchedOff());
+                Duration.ofNanos(System.nanoTime() - start), outOfOrder, ctx.statements(), ctx.statementCount(),
+                foreignKeys.switchedOff());
         listeners.afterMigration(event, result);
         return result;
     }

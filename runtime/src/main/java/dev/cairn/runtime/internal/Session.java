@@ -8,6 +8,7 @@ import dev.cairn.runtime.spi.DatabaseSupport;
 import dev.cairn.runtime.internal.history.HistoryStore;
 import dev.cairn.runtime.spi.LockRequest;
 import dev.cairn.runtime.spi.MigrationLock;
+import dev.cairn.runtime.spi.Restorer;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -88,6 +89,11 @@ final class Session implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(doing, e);
         }
+    }
+
+    /** Bounds the waits of this session's statements for other sessions' locks by the lock timeout, until closed. */
+    Restorer limitLockWaits() throws SQLException {
+        return support.limitLockWaits(connection, settings.lockTimeout(), false);
     }
 
     /** Takes the migration lock, waiting up to the lock timeout. */

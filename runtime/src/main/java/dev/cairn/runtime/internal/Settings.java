@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  * @param historyTable the applied-migrations table, a plain identifier
  * @param logTable the audit log table, a plain identifier
  * @param schema the PostgreSQL schema, if not the current one
- * @param lockTimeout how long to wait for another process's lock
+ * @param lockTimeout how long to wait for another process's lock, and Cairn's own statements for
+ *     another session's lock on its tables
+ * @param statementLockTimeout how long a migration's statement waits for another session's lock
+ * @param migrationTimeout how long one migration may run before it is cancelled; zero for no limit
  * @param strictOrder whether out-of-order pending migrations are refused
  * @param validateChecksums whether migrate refuses changed applied migrations
  * @param allowUnknownApplied whether applied versions unknown to the build are tolerated
@@ -35,6 +38,8 @@ public record Settings(
         String logTable,
         Optional<String> schema,
         Duration lockTimeout,
+        Duration statementLockTimeout,
+        Duration migrationTimeout,
         boolean strictOrder,
         boolean validateChecksums,
         boolean allowUnknownApplied,
@@ -66,6 +71,12 @@ public record Settings(
      */
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
+    /**
+     * The longest lockTimeout: waits longer than this are a mistake or "forever", and every
+     * deadline computed from it stays far from overflowing a {@code long} of nanoseconds.
+     */
+    private static final Duration MAX_LOCK_TIMEOUT = Duration.ofHours(24);
+
     /** The options as the builder collects them, before they are checked. */
     public static final class Draft {
         public final MigrationSource source;
@@ -74,6 +85,8 @@ public record Settings(
         public String logTable = "cairn_log";
         public String schema;
         public Duration lockTimeout = Duration.ofMinutes(10);
+        public Duration statementLockTimeout = Duration.ofSeconds(10);
+        public Duration migrationTimeout = Duration.ZERO;
         public boolean strictOrder;
         public boolean validateChecksums = true;
         public boolean allowUnknownApplied;
@@ -91,19 +104,31 @@ public record Settings(
         /** Checks every option, reporting all problems at once. */
         public Settings validate() {
             List<String> problems = new ArrayList<>();
-            checkIdentifier("historyTable", historyTable, MAX_IDENTIFIER - STATE_SUFFIX.length(), problems);
+            checkName("historyTable", historyTable, MAX_IDENTIFIER - STATE_SUFFIX.length(), "cairn_history", problems);
             if (listeners.contains(null)) {
                 problems.add("a listener is null; pass a MigrationListener");
             }
-            checkIdentifier("logTable", logTable, MAX_IDENTIFIER, problems);
+            checkName("logTable", logTable, MAX_IDENTIFIER, "cairn_log", problems);
             if (schema != null) {
-                checkIdentifier("schema", schema, MAX_IDENTIFIER, problems);
+                checkName("schema", schema, MAX_IDENTIFIER, "cairn", problems);
             }
             if (historyTable != null && historyTable.equals(logTable)) {
                 problems.add("historyTable and logTable are both \"" + historyTable + "\"; give them different names");
             }
             if (lockTimeout == null || lockTimeout.isNegative() || lockTimeout.isZero()) {
                 problems.add("lockTimeout is " + lockTimeout + "; give a positive duration such as Duration.ofMinutes(2)");
+            } else if (lockTimeout.compareTo(MAX_LOCK_TIMEOUT) > 0) {
+                problems.add("lockTimeout is " + lockTimeout + ", more than the 24 hours Cairn waits at most: a lock held"
+                        + " that long belongs to a stuck process, which the timeout's error helps to find; give at most"
+                        + " Duration.ofHours(24)");
+            }
+            if (statementLockTimeout == null || statementLockTimeout.isNegative()) {
+                problems.add("statementLockTimeout is " + statementLockTimeout + "; give a duration such as"
+                        + " Duration.ofSeconds(10), or Duration.ZERO to let statements wait for locks forever");
+            }
+            if (migrationTimeout == null || migrationTimeout.isNegative()) {
+                problems.add("migrationTimeout is " + migrationTimeout + "; give a duration such as Duration.ofMinutes(30),"
+                        + " or Duration.ZERO for no limit");
             }
             if (backupRetention < 1) {
                 problems.add("backupRetention is " + backupRetention + "; keep at least 1 backup");
@@ -119,19 +144,26 @@ public record Settings(
                         "Invalid Cairn configuration:\n  - " + String.join("\n  - ", problems));
             }
             connections.check();
-            return new Settings(connections, historyTable, logTable, Optional.ofNullable(schema), lockTimeout, strictOrder,
+            return new Settings(connections, historyTable, logTable, Optional.ofNullable(schema), lockTimeout,
+                    statementLockTimeout, migrationTimeout, strictOrder,
                     validateChecksums, allowUnknownApplied, Optional.ofNullable(backupDirectory), backupRetention, pgDump,
                     installedBy, List.copyOf(listeners));
         }
 
-        private static void checkIdentifier(String option, String value, int maxLength, List<String> problems) {
+        /** Checks the name of a table or schema of Cairn's, which its SQL writes as it is. */
+        private static void checkName(String option, String value, int maxLength, String example, List<String> problems) {
             if (value == null || !IDENTIFIER.matcher(value).matches() || value.length() > maxLength) {
                 problems.add(option + " is " + (value == null ? "null" : "\"" + value + "\"")
                         + ", which is not a plain identifier; use lower-case letters, digits and underscores,"
                         + " starting with a letter or underscore, at most " + maxLength + " characters"
                         + (maxLength < MAX_IDENTIFIER ? " (Cairn adds \"" + STATE_SUFFIX + "\" for its state table)" : "")
-                        + ", such as \"cairn_history\"");
+                        + ", such as \"" + example + "\"");
+                return;
             }
+            ReservedWords.reservedBy(value).ifPresent(databases -> problems.add(option + " is \"" + value + "\", a word "
+                    + databases + " reserve" + (databases.contains(" and ") ? "" : "s") + ": Cairn writes its names"
+                    + " unquoted, so the database would read it as SQL, not as a name; choose another name, such as \""
+                    + example + "\""));
         }
     }
 }

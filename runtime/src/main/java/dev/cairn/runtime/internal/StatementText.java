@@ -1,11 +1,13 @@
 package dev.cairn.runtime.internal;
 
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -16,19 +18,66 @@ import java.util.regex.Pattern;
  * are and the values go in a comment on the line above: a value with no literal that SQLite and
  * PostgreSQL read alike (bytes, time zones, enums), or SQL whose quoting this simple scanner does
  * not follow (PostgreSQL's dollar quotes, {@code E'...'} strings, {@code ??}, nested comments).
+ * Binary values show as their length, {@code <byte[51200]>}: their digits help no reader.
  */
 final class StatementText {
 
     /** Syntax where a {@code ?} or a quote may not mean what the scanner thinks: {@code $}, {@code E'}, {@code ??}. */
     private static final Pattern UNFOLLOWED = Pattern.compile("\\$|(?<![\\w$])[eE]'|\\?\\?");
+    /** How much of a long text value a kept statement shows. */
+    static final int KEPT_TEXT = 200;
+    /** How much of a statement a message shows. */
+    static final int SHOWN_STATEMENT = 2_000;
+    /** How many elements of an array value a kept statement may hold before it shows only their number. */
+    private static final int KEPT_ELEMENTS = 20;
 
     private StatementText() {
     }
 
-    static String of(String sql, Object... params) {
-        if (params.length == 0) {
+    /**
+     * The values of a statement to keep until it is shown: binary values as their length and,
+     * unless {@code wholeText}, long text cut short and long arrays as their length, so that a
+     * kept statement holds little memory whatever it was given. A copy: the caller's array may change.
+     */
+    static Object[] kept(Object[] params, boolean wholeText) {
+        Object[] kept = params.clone();
+        for (int i = 0; i < kept.length; i++) {
+            Object value = kept[i];
+            if (value instanceof byte[] bytes) {
+                kept[i] = new Summary("<byte[" + bytes.length + "]>");
+            } else if (!wholeText && value instanceof CharSequence text && text.length() > KEPT_TEXT) {
+                kept[i] = text.subSequence(0, KEPT_TEXT) + "… (" + count(text.length()) + " characters)";
+            } else if (!wholeText && value != null && value.getClass().isArray() && Array.getLength(value) > KEPT_ELEMENTS) {
+                kept[i] = new Summary("<" + value.getClass().getComponentType().getSimpleName() + "[" + Array.getLength(value)
+                        + "]>");
+            }
+        }
+        return kept;
+    }
+
+    /** {@code text}, cut short for a message if it is longer than {@value #SHOWN_STATEMENT} characters. */
+    static String shown(String text) {
+        return text.length() <= SHOWN_STATEMENT ? text
+                : text.substring(0, SHOWN_STATEMENT) + "… (" + count(text.length()) + " characters)";
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A value shown by a description instead of its content. */
+    private record Summary(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    static String of(String sql, Object... values) {
+        if (values.length == 0) {
             return sql;
         }
+        Object[] params = kept(values, true);
         if (UNFOLLOWED.matcher(sql).find() || hasNestedComment(sql)) {
             return withParameterComment(sql, params);
         }

@@ -89,11 +89,17 @@ final class StepRecords {
      * says what to do, with no row (it could not be written).
      */
     MigrationException failed(MigrationDescriptor m, Mode mode, RecordingContext ctx, Throwable error, long millis) {
+        return failed(m, mode, ctx, error, millis, FailureCause.of(error, session.support()));
+    }
+
+    /** {@link #failed(MigrationDescriptor, Mode, RecordingContext, Throwable, long)} of a cause already known. */
+    MigrationException failed(MigrationDescriptor m, Mode mode, RecordingContext ctx, Throwable error, long millis,
+            FailureCause cause) {
         SQLException readOnly = SqlErrors.find(error);
         if (readOnly != null && session.support().isReadOnly(readOnly)) {
             return session.failure((mode == Mode.APPLY ? "apply migration " : "roll back migration ") + m.displayName(), readOnly);
         }
-        return withFailRow(Failures.failed(m, mode, ctx, error, FailureCause.of(error, session.support())), m, millis,
+        return withFailRow(Failures.failed(m, mode, ctx, error, cause), m, millis,
                 (mode == Mode.APPLY ? "up: " : "down: ") + Failures.describe(error));
     }
 

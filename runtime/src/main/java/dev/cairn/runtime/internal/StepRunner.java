@@ -12,6 +12,7 @@ import dev.cairn.runtime.spi.ForeignKeyGuard;
 import dev.cairn.runtime.internal.history.AppliedMigration;
 import dev.cairn.runtime.internal.Failures.Mode;
 import dev.cairn.runtime.spi.MigrationLock;
+import dev.cairn.runtime.spi.Restorer;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,6 +124,8 @@ final class StepRunner {
         AppliedMigration row;
         boolean held;
         try {
+            session.support().beginMigration(session.connection(), m.version().toString(),
+                    mode == Mode.APPLY ? "applying" : "rolling back", session.settings().statementLockTimeout());
             foreignKeys.start();
             invoke(m, mode, ctx);
             if (ctx.foreignKeysOffRequested()) {
@@ -136,7 +139,8 @@ final class StepRunner {
             // A JVM error of the migration's own making still gets its FAIL row and releases the lock.
             lock.rollbackAfter(e);
             // Starts over with foreign keys off, even if up() caught the signal.
-            throw ctx.foreignKeysOffRequested() ? new RerunWithoutForeignKeys() : records.failed(m, mode, ctx, e, millisSince(start));
+            throw ctx.foreignKeysOffRequested() ? new RerunWithoutForeignKeys() : records.failed(m, mode, ctx, e,
+                    millisSince(start), FailureCause.inContext(e, session.support(), locked.applied().isEmpty()));
         }
         if (!held) {
             MigrationException lost = Failures.lockLost(m, mode, session.database());
@@ -181,7 +185,8 @@ final class StepRunner {
                 locked.changed(m.version(), null);
             }
             long start = System.nanoTime();
-            try {
+            try (Restorer commandBound = session.support().limitLockWaits(session.connection(),
+                    session.settings().statementLockTimeout(), false)) {
                 invoke(m, mode, ctx);
             } catch (Exception | StackOverflowError | OutOfMemoryError e) {
                 throw records.failed(m, mode, ctx, e, millisSince(start));
@@ -207,18 +212,38 @@ final class StepRunner {
         }
     }
 
-    private static void invoke(MigrationDescriptor m, Mode mode, RecordingContext ctx) throws Exception {
-        if (mode == Mode.APPLY) {
-            m.newStep().up(ctx);
-        } else {
-            m.newStep().down(ctx);
+    /** Runs the step's up() or down(), cancelled past the migration timeout if one is set. */
+    private void invoke(MigrationDescriptor m, Mode mode, RecordingContext ctx) throws Exception {
+        Duration timeout = session.settings().migrationTimeout();
+        if (timeout.isZero()) {
+            call(m, mode, ctx);
+            return;
         }
+        try (Watchdog watchdog = Watchdog.watch(timeout,
+                session.support().canceller(session.connection(), session.settings().connections()::open))) {
+            try {
+                call(m, mode, ctx);
+            } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+                if (watchdog.fired()) {
+                    throw new TimedOut(timeout, e);
+                }
+                throw e;
+            }
+            if (watchdog.fired()) {
+                // It caught the cancellation, or finished just as the alarm went off: past its time either way.
+                throw new TimedOut(timeout, null);
+            }
+        }
+    }
+
+    private static void call(MigrationDescriptor m, Mode mode, RecordingContext ctx) throws Exception {
+        ctx.run(m.newStep(), mode);
     }
 
     private static ExecutedMigration executed(MigrationDescriptor m, long millis, boolean outOfOrder, RecordingContext ctx,
             boolean foreignKeysOff) {
         return new ExecutedStep(m.version(), m.description(), m.className(), Duration.ofMillis(millis), outOfOrder,
-                ctx.statements(), foreignKeysOff);
+                ctx.statements(), ctx.statementCount(), foreignKeysOff);
     }
 
     private static long millisSince(long start) {

@@ -13,6 +13,8 @@ public enum DatabaseError {
     RESOURCES,
     /** The statement was cancelled, by an operator or a timeout. */
     CANCELLED,
+    /** The statement creates something (a table, a column, an index) that already exists. */
+    ALREADY_EXISTS,
     /** None of the above: the statement itself failed. */
     OTHER
 }

@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +36,19 @@ public interface DatabaseSupport {
      * columns {@code id} (integer primary key) and {@code fingerprint} (text up to 200 characters).
      */
     List<String> createStateTable(String table);
+
+    /**
+     * The query of the up-to-date check: one column, the fingerprint in the state table's row 1,
+     * or no row, or a row of {@code NULL}. It is the one statement of every start, so it may be
+     * written so that a missing table gives no row rather than an error, where the server logs
+     * errors (PostgreSQL); the default fails on a missing table, which
+     * {@link #isUndefinedTable} recognizes.
+     *
+     * @param stateTable the state table as SQL names it, qualified as {@link #qualify} does
+     */
+    default String fingerprintQuery(String stateTable) {
+        return "SELECT fingerprint FROM " + stateTable + " WHERE id = 1";
+    }
 
     /** Whether a table of Cairn's exists; reads the catalog only. */
     boolean tableExists(Connection connection, String table) throws SQLException;
@@ -74,6 +89,56 @@ public interface DatabaseSupport {
 
     /** The file name extension of {@link #backup} files, such as {@code ".db"}. */
     String backupExtension();
+
+    /**
+     * Bounds how long statements on {@code connection} wait for a lock another session holds
+     * (PostgreSQL's {@code lock_timeout}), until the returned handle is closed, which restores the
+     * previous bound. Where statements do not wait for such locks (SQLite, whose write lock Cairn
+     * takes first), it does nothing.
+     *
+     * @param limit the longest wait; {@link Duration#ZERO} waits forever
+     * @param forTransaction whether the bound is for the current transaction only (it then ends
+     *     with it, and closing the handle does nothing)
+     */
+    default Restorer limitLockWaits(Connection connection, Duration limit, boolean forTransaction)
+            throws SQLException {
+        return Restorer.NONE;
+    }
+
+    /**
+     * Prepares the transaction of one migration, just begun on {@code work}: bounds its statements'
+     * waits for other sessions' locks for the transaction ({@link #limitLockWaits}), and, where the
+     * database shows other sessions what a session does, says which migration runs, so that
+     * {@link #runningMigrations} on another connection reads it back while the transaction lasts.
+     *
+     * @param version the migration's version
+     * @param direction "applying" or "rolling back"
+     */
+    default void beginMigration(Connection work, String version, String direction, Duration lockWaitLimit)
+            throws SQLException {
+        limitLockWaits(work, lockWaitLimit, true);
+    }
+
+    /**
+     * The migrations other sessions are running in a transaction right now, as they said with
+     * {@link #beginMigration}: each version with who runs it, for status. Reads only; empty where
+     * the database cannot tell.
+     */
+    default Map<String, String> runningMigrations(Connection connection) throws SQLException {
+        return Map.of();
+    }
+
+    /**
+     * What can cancel the statements of {@code work} from another thread, asked before a
+     * migration with a timeout starts.
+     *
+     * @param connections opens another connection to the same database, for databases that cancel
+     *     through one
+     */
+    default StatementCanceller canceller(Connection work, LockRequest.Opener connections) throws SQLException {
+        return () -> {
+        };
+    }
 
     /**
      * How {@link dev.cairn.runtime.MigrationContext#rebuildTable} works here, for a database with

@@ -44,15 +44,50 @@ class StatementTextTest {
 
     @Test
     void valuesWithoutAPortableLiteral_goInACommentOnTheLineAbove() {
-        assertEquals("-- parameters [1, [1, 2]]\nINSERT INTO t VALUES (?, ?)",
+        assertEquals("-- parameters [1, <byte[2]>]\nINSERT INTO t VALUES (?, ?)",
                 StatementText.of("INSERT INTO t VALUES (?, ?)", 1, new byte[] {1, 2}));
         assertEquals("-- parameters [1, 2]\nINSERT INTO t VALUES (?)",
                 StatementText.of("INSERT INTO t VALUES (?)", 1, 2));
     }
 
     @Test
+    void keptValues_holdBinaryValuesAsTheirLengthAndLongTextCutShort() {
+        Object[] kept = StatementText.kept(new Object[] {new byte[51_200], "x".repeat(201), "y".repeat(200), new int[21], 7},
+                false);
+
+        assertEquals("-- parameters [<byte[51200]>, " + "x".repeat(200) + "… (201 characters), " + "y".repeat(200)
+                + ", <int[21]>, 7]\nINSERT INTO t VALUES (?, ?, ?, ?, ?)",
+                StatementText.of("INSERT INTO t VALUES (?, ?, ?, ?, ?)", kept));
+        assertEquals("INSERT INTO t VALUES ('" + "x".repeat(200) + "… (100,000 characters)')",
+                StatementText.of("INSERT INTO t VALUES (?)", StatementText.kept(new Object[] {"x".repeat(100_000)}, false)));
+    }
+
+    @Test
+    void valuesKeptForADryRun_keepTheirWholeText() {
+        String whole = "x".repeat(1_000);
+
+        assertEquals("INSERT INTO t VALUES ('" + whole + "')",
+                StatementText.of("INSERT INTO t VALUES (?)", StatementText.kept(new Object[] {whole}, true)));
+    }
+
+    @Test
+    void keptValues_areACopyThatTheCallerCannotChange() {
+        Object[] params = {1};
+        Object[] kept = StatementText.kept(params, false);
+        params[0] = 2;
+
+        assertEquals("SELECT 1", StatementText.of("SELECT ?", kept));
+    }
+
+    @Test
+    void statementShownInAMessage_isCutShortPastTwoThousandCharacters() {
+        assertEquals("y".repeat(2_000), StatementText.shown("y".repeat(2_000)));
+        assertEquals("y".repeat(2_000) + "… (2,001 characters)", StatementText.shown("y".repeat(2_001)));
+    }
+
+    @Test
     void lineBreakInACommentedValue_isEscapedSoItCannotEndTheComment() {
-        assertEquals("-- parameters [[1], x\\n; DROP TABLE t; --\\r\\t\\u0000]\nINSERT INTO t VALUES (?, ?)",
+        assertEquals("-- parameters [<byte[1]>, x\\n; DROP TABLE t; --\\r\\t\\u0000]\nINSERT INTO t VALUES (?, ?)",
                 StatementText.of("INSERT INTO t VALUES (?, ?)", new byte[] {1}, "x\n; DROP TABLE t; --\r\t\0"));
     }
 
@@ -85,7 +120,7 @@ class StatementTextTest {
     void sqlScript_putsTheSemicolonOnItsOwnLineAfterATrailingComment_andSaysItRecordsNothing() {
         ExecutedMigration step = new ExecutedStep(MigrationVersion.parse("3"), "Tags", "test.V3", Duration.ZERO, false,
                 List.of("CREATE TABLE tags (name TEXT) -- names only", StatementText.of("INSERT INTO tags VALUES (?)", new byte[0]),
-                        "DROP TABLE old"), false);
+                        "DROP TABLE old"), 3, false);
 
         String script = new DryRunResult("SQLite database jdbc:sqlite:x.db", List.of(step), List.of()).toSqlScript();
 
@@ -97,7 +132,7 @@ class StatementTextTest {
                 -- 3 Tags
                 CREATE TABLE tags (name TEXT) -- names only
                 ;
-                -- parameters [[]]
+                -- parameters [<byte[0]>]
                 INSERT INTO tags VALUES (?);
                 DROP TABLE old;
                 """, script);

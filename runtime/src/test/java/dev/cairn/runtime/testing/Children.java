@@ -16,8 +16,15 @@ public final class Children {
 
     /** Starts a JVM running {@link ChildMigrator} with {@code args}; its output goes to {@code log}. */
     public static Process start(Path log, String... args) throws IOException {
+        return start(log, List.of("-XX:TieredStopAtLevel=1"), args);
+    }
+
+    /** Like {@link #start(Path, String...)}, with the JVM options given, such as {@code -Xmx64m}. */
+    public static Process start(Path log, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-Xshare:auto"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
                 ChildMigrator.class.getName()));
         command.addAll(List.of(args));

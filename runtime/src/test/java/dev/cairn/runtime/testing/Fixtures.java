@@ -73,6 +73,19 @@ public final class Fixtures {
                 }).build());
     }
 
+    /**
+     * One migration that runs {@code count} inserts through {@code execute()}, each with its
+     * parameter, into a table without indexes: the statements a large data migration runs.
+     */
+    public static MigrationSource statementLoop(int count) {
+        return Mig.source(Mig.v("1", "Insert in a loop").step(() -> ctx -> {
+            ctx.execute("CREATE TABLE numbers (n INTEGER)");
+            for (int i = 0; i < count; i++) {
+                ctx.execute("INSERT INTO numbers (n) VALUES (?)", i);
+            }
+        }).build());
+    }
+
     public static void touch(Path file) throws IOException {
         if (!Files.exists(file)) {
             Files.createFile(file);

@@ -23,6 +23,11 @@ public record AppliedMigration(
         String installedBy,
         long executionMs)  {
 
+    /** The row as a message shows it: {@code "2.0" (applied 2026-01-01T00:00:00Z by ops, checksum src1:...)}. */
+    public String describe() {
+        return "\"" + storedVersion + "\" (applied " + installedOn + " by " + installedBy + ", checksum " + checksum + ")";
+    }
+
     /** The same row after repair accepted {@code newChecksum}. */
     public AppliedMigration withChecksum(String newChecksum) {
         return new AppliedMigration(storedVersion, version, description, newChecksum, installedOn, installedBy, executionMs);

@@ -33,12 +33,9 @@ import java.util.Set;
 public final class HistoryStore {
 
     private final DatabaseSupport support;
-    private final String historyName;
-    private final String logName;
-    private final String stateName;
-    private final String history;
-    private final String log;
-    private final String state;
+    private final CairnTable history;
+    private final CairnTable log;
+    private final CairnTable state;
 
     /**
      * The time to record now, to the millisecond: every database stores it exactly, and reports
@@ -50,22 +47,35 @@ public final class HistoryStore {
 
     public HistoryStore(DatabaseSupport support, String historyTable, String logTable, String stateTable) {
         this.support = support;
-        this.historyName = historyTable;
-        this.logName = logTable;
-        this.stateName = stateTable;
-        this.history = support.qualify(historyTable);
-        this.log = support.qualify(logTable);
-        this.state = support.qualify(stateTable);
+        this.history = new CairnTable(historyTable, support.qualify(historyTable), "a Cairn history table", List.of("version",
+                "description", "checksum", "installed_on", "installed_by", "execution_ms"), "Choose another historyTable for Cairn.");
+        this.log = new CairnTable(logTable, support.qualify(logTable), "a Cairn log table", List.of("id", "version", "description",
+                "action", "checksum", "logged_on", "logged_by", "execution_ms", "detail"), "Choose another logTable for Cairn.");
+        this.state = new CairnTable(stateTable, support.qualify(stateTable), "Cairn's state table", List.of("id", "fingerprint"),
+                "Cairn names its state table after the history table: choose another historyTable.");
     }
 
     /** The history table's name as written in SQL, for messages. */
     public String historyTable() {
-        return history;
+        return history.sql();
+    }
+
+    /** The log table's name as written in SQL, for messages. */
+    public String logTable() {
+        return log.sql();
     }
 
     /** Whether the history table exists, without creating it: for commands that only read. */
     public boolean exists(Connection connection) throws SQLException {
-        return support.tableExists(connection, historyName);
+        return support.tableExists(connection, history.name());
+    }
+
+    /**
+     * Whether the log table exists, without creating it: for commands that only read, since the
+     * log may have been dropped while the history stayed.
+     */
+    public boolean logExists(Connection connection) throws SQLException {
+        return support.tableExists(connection, log.name());
     }
 
     /**
@@ -74,6 +84,11 @@ public final class HistoryStore {
      * outside one there.
      */
     public Optional<Map<MigrationVersion, AppliedMigration>> tryReadApplied(Connection connection) throws SQLException {
+        // The catalog first: a failed read would put "relation does not exist" in the server's
+        // log at every first contact. This is the full path, never the up-to-date one.
+        if (!exists(connection)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(readApplied(connection));
         } catch (SQLException e) {
@@ -87,25 +102,53 @@ public final class HistoryStore {
     /**
      * Creates whichever of Cairn's tables is missing: the log may have been dropped or renamed
      * while the history stayed, and databases migrated before the state table existed lack it.
+     * Refuses a log or state table of another application before anything writes to it; the
+     * history table was read first, its columns named, which refuses another application's.
      * Reads the catalog; inside the caller's locked transaction.
      */
     public void createMissing(Connection connection) throws SQLException {
         // A set: on PostgreSQL both tables' statements begin by creating the schema if missing.
         Set<String> ddl = new LinkedHashSet<>();
-        if (!support.tableExists(connection, historyName)) {
-            ddl.addAll(support.createHistoryTable(historyName));
+        if (!support.tableExists(connection, history.name())) {
+            ddl.addAll(support.createHistoryTable(history.name()));
         }
-        if (!support.tableExists(connection, logName)) {
-            ddl.addAll(support.createLogTable(logName));
+        if (!existsAsCairns(connection, log)) {
+            ddl.addAll(support.createLogTable(log.name()));
         }
-        if (!support.tableExists(connection, stateName)) {
-            ddl.addAll(support.createStateTable(stateName));
+        if (!existsAsCairns(connection, state)) {
+            ddl.addAll(support.createStateTable(state.name()));
         }
         try (Statement statement = connection.createStatement()) {
             for (String sql : ddl) {
                 statement.execute(sql);
             }
         }
+    }
+
+    /** Whether {@code table} exists; if it does but is not Cairn's, refuses to go on. */
+    private boolean existsAsCairns(Connection connection, CairnTable table) throws SQLException {
+        if (!support.tableExists(connection, table.name())) {
+            return false;
+        }
+        table.requireCairns(connection);
+        return true;
+    }
+
+    /**
+     * What to throw for {@code error}, a failed statement on {@code table}: when the table exists
+     * but is not Cairn's (an option names another application's table), that, rather than the
+     * database's "no such column"; otherwise the error itself.
+     */
+    private SQLException explained(Connection connection, CairnTable table, SQLException error) {
+        if (support.isUndefinedTable(error)) {
+            return error;
+        }
+        try {
+            table.requireCairns(connection);
+        } catch (SQLException unreadable) {
+            error.addSuppressed(unreadable);
+        }
+        return error;
     }
 
     /**
@@ -115,13 +158,13 @@ public final class HistoryStore {
      */
     public Optional<String> tryReadFingerprint(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT fingerprint FROM " + state + " WHERE id = 1")) {
+                ResultSet row = statement.executeQuery(support.fingerprintQuery(state.sql()))) {
             return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
         } catch (SQLException e) {
             if (support.isUndefinedTable(e)) {
                 return Optional.empty();
             }
-            throw e;
+            throw explained(connection, state, e);
         }
     }
 
@@ -131,7 +174,7 @@ public final class HistoryStore {
      */
     public void recordFingerprint(Connection connection, String fingerprint) throws SQLException {
         clearFingerprint(connection);
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + state
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + state.sql()
                 + " (id, fingerprint) VALUES (1, ?)")) {
             statement.setString(1, fingerprint);
             statement.executeUpdate();
@@ -144,32 +187,73 @@ public final class HistoryStore {
      */
     public void clearFingerprint(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM " + state);
+            statement.executeUpdate("DELETE FROM " + state.sql());
         }
     }
 
-    /** Every applied migration, by version, in one query. */
+    /**
+     * Every applied migration, by version, in one query; refuses a history table with two rows
+     * of one version (such as {@code "2"} and {@code "2.0"}, which someone wrote by hand), on
+     * which no command can know what is applied.
+     */
     public Map<MigrationVersion, AppliedMigration> readApplied(Connection connection) throws SQLException {
         Map<MigrationVersion, AppliedMigration> applied = new LinkedHashMap<>();
+        List<List<AppliedMigration>> duplicated = new ArrayList<>();
+        for (List<AppliedMigration> rows : byVersion(readRows(connection)).values()) {
+            applied.put(rows.get(0).version(), rows.get(0));
+            if (rows.size() > 1) {
+                duplicated.add(rows);
+            }
+        }
+        if (!duplicated.isEmpty()) {
+            throw duplicated(duplicated);
+        }
+        return applied;
+    }
+
+    /** Every row of the history table, in one query, as stored: a version may have two. */
+    public List<AppliedMigration> readRows(Connection connection) throws SQLException {
+        List<AppliedMigration> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SELECT version, description, checksum, installed_on, installed_by,"
-                        + " execution_ms FROM " + history)) {
+                        + " execution_ms FROM " + history.sql())) {
             while (row.next()) {
                 String stored = row.getString("version");
                 String where = "version " + stored;
-                AppliedMigration migration = new AppliedMigration(stored, parseStored(stored, history),
-                        row.getString("description"), row.getString("checksum"), instant(row, "installed_on", history, where),
-                        row.getString("installed_by"), row.getLong("execution_ms"));
-                applied.put(migration.version(), migration);
+                rows.add(new AppliedMigration(stored, parseStored(stored, history.sql()), row.getString("description"),
+                        row.getString("checksum"), instant(row, "installed_on", history.sql(), where),
+                        row.getString("installed_by"), row.getLong("execution_ms")));
             }
+        } catch (SQLException e) {
+            throw explained(connection, history, e);
         }
-        return applied;
+        return rows;
+    }
+
+    /** History rows grouped by the version they record, in the order read. */
+    public static Map<MigrationVersion, List<AppliedMigration>> byVersion(List<AppliedMigration> rows) {
+        Map<MigrationVersion, List<AppliedMigration>> byVersion = new LinkedHashMap<>();
+        rows.forEach(row -> byVersion.computeIfAbsent(row.version(), v -> new ArrayList<>()).add(row));
+        return byVersion;
+    }
+
+    private MigrationException duplicated(List<List<AppliedMigration>> duplicated) {
+        StringBuilder text = new StringBuilder("The history table ").append(history.sql())
+                .append(duplicated.size() == 1 ? " records a version" : " records versions")
+                .append(" more than once, in spellings Cairn reads as the same version:");
+        duplicated.forEach(rows -> text.append("\n  ").append(rows.get(0).version()).append(": ")
+                .append(String.join(" and ", rows.stream().map(AppliedMigration::describe).toList())));
+        text.append("\nSomeone inserted or edited rows by hand, and Cairn cannot tell which one is right. Run status to see"
+                + " which carries this build's checksum, delete the other by hand (DELETE FROM ").append(history.sql())
+                .append(" WHERE version = '...', with the version as stored), then run repair, which gives the row kept"
+                        + " this build's checksum. Nothing was changed.");
+        return new MigrationException(ErrorCode.DATABASE_ERROR, text.toString());
     }
 
     /** Records {@code migration} as applied and returns the row as written. */
     public AppliedMigration insertApplied(Connection connection, MigrationDescriptor migration, Instant on, String by,
             long millis) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + history
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + history.sql()
                 + " (version, description, checksum, installed_on, installed_by, execution_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
             statement.setString(1, migration.version().toString());
             statement.setString(2, migration.description());
@@ -184,14 +268,14 @@ public final class HistoryStore {
     }
 
     public void deleteApplied(Connection connection, AppliedMigration migration) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + history + " WHERE version = ?")) {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + history.sql() + " WHERE version = ?")) {
             statement.setString(1, migration.storedVersion());
             statement.executeUpdate();
         }
     }
 
     public void updateChecksum(Connection connection, AppliedMigration migration, String checksum) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + history + " SET checksum = ? WHERE version = ?")) {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + history.sql() + " SET checksum = ? WHERE version = ?")) {
             statement.setString(1, checksum);
             statement.setString(2, migration.storedVersion());
             statement.executeUpdate();
@@ -201,7 +285,7 @@ public final class HistoryStore {
     /** Appends a row to the log. */
     public void log(Connection connection, MigrationDescriptor migration, LogAction action, Instant on, String by,
             long millis, String detail) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + log
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + log.sql()
                 + " (version, description, action, checksum, logged_on, logged_by, execution_ms, detail)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             statement.setString(1, migration.version().toString());
@@ -218,7 +302,7 @@ public final class HistoryStore {
 
     /** The whole log, oldest first. */
     public List<LogEntry> readLog(Connection connection) throws SQLException {
-        return queryLog(connection, "SELECT * FROM " + log + " ORDER BY id");
+        return queryLog(connection, "FROM " + log.sql() + " ORDER BY id");
     }
 
     /**
@@ -226,24 +310,48 @@ public final class HistoryStore {
      * migrations whose last attempt failed or was interrupted. One query.
      */
     public Map<MigrationVersion, LogEntry> openAttempts(Connection connection) throws SQLException {
-        Map<MigrationVersion, LogEntry> open = new LinkedHashMap<>();
-        for (LogEntry entry : queryLog(connection, "SELECT * FROM " + log + " l WHERE l.action IN ('FAIL', 'RUNNING')"
-                + " AND l.id = (SELECT max(m.id) FROM " + log + " m WHERE m.version = l.version) ORDER BY l.id")) {
-            open.put(entry.version(), entry);
-        }
-        return open;
+        return lastOfEach(connection, "l.action IN ('FAIL', 'RUNNING') AND ", "");
     }
 
-    private List<LogEntry> queryLog(Connection connection, String sql) throws SQLException {
+    /**
+     * The last row of each version that applied, baselined or rolled it back: whether the log
+     * says it is applied, which a history row deleted by hand contradicts. One query.
+     */
+    public Map<MigrationVersion, LogEntry> lastApplyOrRollback(Connection connection) throws SQLException {
+        return lastOfEach(connection, "", " AND m.action IN ('APPLY', 'BASELINE', 'ROLLBACK')");
+    }
+
+    /**
+     * For each version, its last log row among those matching {@code among} (on rows
+     * {@code m}), if it matches {@code which} (on rows {@code l}), in log order.
+     */
+    private Map<MigrationVersion, LogEntry> lastOfEach(Connection connection, String which, String among)
+            throws SQLException {
+        Map<MigrationVersion, LogEntry> last = new LinkedHashMap<>();
+        for (LogEntry entry : queryLog(connection, "FROM " + log.sql() + " l WHERE " + which + "l.id = (SELECT"
+                + " max(m.id) FROM " + log.sql() + " m WHERE m.version = l.version" + among + ") ORDER BY l.id")) {
+            last.put(entry.version(), entry);
+        }
+        return last;
+    }
+
+    /**
+     * The log rows of {@code from}, the query after its select list: the columns are named, so
+     * that a table of another application fails even when it has no rows.
+     */
+    private List<LogEntry> queryLog(Connection connection, String from) throws SQLException {
         List<LogEntry> entries = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT " + String.join(", ", log.columns()) + " " + from)) {
             while (row.next()) {
                 String where = "id " + row.getLong("id") + ", version " + row.getString("version");
-                entries.add(new LogRow(row.getLong("id"), parseStored(row.getString("version"), log),
+                entries.add(new LogRow(row.getLong("id"), parseStored(row.getString("version"), log.sql()),
                         row.getString("description"), action(row.getString("action"), where), row.getString("checksum"),
-                        instant(row, "logged_on", log, where), row.getString("logged_by"), row.getLong("execution_ms"),
+                        instant(row, "logged_on", log.sql(), where), row.getString("logged_by"), row.getLong("execution_ms"),
                         row.getString("detail")));
             }
+        } catch (SQLException e) {
+            throw explained(connection, log, e);
         }
         return entries;
     }
@@ -252,7 +360,7 @@ public final class HistoryStore {
         try {
             return LogAction.valueOf(stored);
         } catch (IllegalArgumentException e) {
-            throw handEdited(log, where, "action", stored, e);
+            throw handEdited(log.sql(), where, "action", stored, e);
         }
     }
 

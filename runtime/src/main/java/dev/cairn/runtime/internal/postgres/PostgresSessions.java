@@ -27,17 +27,27 @@ final class PostgresSessions implements Sessions {
 
     @Override
     public boolean alive(Connection connection, String session) throws SQLException {
+        return ask(connection, session, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity"
+                + " WHERE pid = ? AND backend_start = CAST(? AS timestamptz))");
+    }
+
+    /** Cancels the statement the session runs now, through {@code other}, another connection. */
+    void cancel(Connection other, String session) throws SQLException {
+        ask(other, session, "SELECT pg_cancel_backend(pid) FROM pg_stat_activity"
+                + " WHERE pid = ? AND backend_start = CAST(? AS timestamptz)");
+    }
+
+    /** Runs {@code sql} on the named session's pid and start time; whether it returned true. */
+    private static boolean ask(Connection connection, String session, String sql) throws SQLException {
         Matcher name = NAME.matcher(session);
         if (!name.matches()) {
             throw new IllegalArgumentException("Not a PostgreSQL session name: " + session);
         }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_stat_activity"
-                + " WHERE pid = ? AND backend_start = CAST(? AS timestamptz))")) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, Integer.parseInt(name.group(1)));
             statement.setString(2, name.group(2));
             try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
+                return row.next() && row.getBoolean(1);
             }
         }
     }

@@ -5,17 +5,23 @@ import dev.cairn.runtime.spi.BackupOptions;
 import dev.cairn.runtime.spi.DatabaseSupport;
 import dev.cairn.runtime.spi.LockRequest;
 import dev.cairn.runtime.spi.MigrationLock;
+import dev.cairn.runtime.spi.Restorer;
 import dev.cairn.runtime.spi.Sessions;
+import dev.cairn.runtime.spi.StatementCanceller;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** PostgreSQL: an optional schema for Cairn's tables, advisory locks, pg_dump, transactional DDL. */
@@ -26,7 +32,9 @@ final class PostgresSupport implements DatabaseSupport {
     /** SQLState of "relation ... does not exist". */
     private static final String UNDEFINED_TABLE = "42P01";
 
-    private static final Sessions SESSIONS = new PostgresSessions();
+    private static final PostgresSessions SESSIONS = new PostgresSessions();
+    /** How a session running a migration names itself in pg_stat_activity. */
+    private static final String RUNNING_PREFIX = "cairn: ";
 
     private final String schema;
     private final Database database;
@@ -78,6 +86,18 @@ final class PostgresSupport implements DatabaseSupport {
         return schema == null ? List.of(createTable) : List.of("CREATE SCHEMA IF NOT EXISTS " + schema, createTable);
     }
 
+    /**
+     * Reads the state table through query_to_xml, which plans its query only when called: when
+     * the table is missing the one-time filter gives no row, and the server logs no error at a
+     * first start (the default query would log "relation does not exist" on every new database).
+     */
+    @Override
+    public String fingerprintQuery(String stateTable) {
+        // Cairn's table names are plain identifiers (checked at load), safe inside the literals.
+        return "SELECT (xpath('/table/row/fingerprint/text()', query_to_xml('SELECT fingerprint FROM " + stateTable
+                + " WHERE id = 1', false, false, '')))[1]::text WHERE to_regclass('" + stateTable + "') IS NOT NULL";
+    }
+
     @Override
     public boolean tableExists(Connection connection, String table) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
@@ -97,6 +117,73 @@ final class PostgresSupport implements DatabaseSupport {
     @Override
     public MigrationLock lock(LockRequest request) throws SQLException {
         return PostgresAdvisoryLock.acquire(request);
+    }
+
+    @Override
+    public Restorer limitLockWaits(Connection connection, Duration limit, boolean forTransaction) throws SQLException {
+        String value = "'" + limit.toMillis() + "ms'";
+        try (Statement statement = connection.createStatement()) {
+            if (forTransaction) {
+                statement.execute("SET LOCAL lock_timeout = " + value);
+                return Restorer.NONE;
+            }
+            String previous;
+            try (ResultSet row = statement.executeQuery("SHOW lock_timeout")) {
+                row.next();
+                previous = row.getString(1);
+            }
+            statement.execute("SET lock_timeout = " + value);
+            return () -> {
+                try (PreparedStatement restore = connection.prepareStatement("SELECT set_config('lock_timeout', ?, false)")) {
+                    restore.setString(1, previous);
+                    restore.execute();
+                }
+            };
+        }
+    }
+
+    /**
+     * One statement: the transaction's lock_timeout, and its application_name, which
+     * pg_stat_activity shows to every session until the transaction ends (both are reset then).
+     */
+    @Override
+    public void beginMigration(Connection work, String version, String direction, Duration lockWaitLimit)
+            throws SQLException {
+        try (PreparedStatement statement = work.prepareStatement(
+                "SELECT set_config('lock_timeout', ?, true), set_config('application_name', ?, true)")) {
+            statement.setString(1, lockWaitLimit.toMillis() + "ms");
+            statement.setString(2, RUNNING_PREFIX + direction + " migration " + version);
+            statement.execute();
+        }
+    }
+
+    @Override
+    public Map<String, String> runningMigrations(Connection connection) throws SQLException {
+        Map<String, String> running = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT application_name, pid, xact_start"
+                + " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                + " AND application_name LIKE ? ORDER BY xact_start")) {
+            statement.setString(1, RUNNING_PREFIX + "%");
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    String name = row.getString(1);
+                    String what = name.substring(RUNNING_PREFIX.length());
+                    running.put(what.substring(what.lastIndexOf(' ') + 1), what + " in backend pid " + row.getInt(2)
+                            + ", its transaction open since " + row.getObject(3, OffsetDateTime.class).toInstant());
+                }
+            }
+        }
+        return running;
+    }
+
+    @Override
+    public StatementCanceller canceller(Connection work, LockRequest.Opener connections) throws SQLException {
+        String backend = SESSIONS.current(work);
+        return () -> {
+            try (Connection other = connections.open()) {
+                SESSIONS.cancel(other, backend);
+            }
+        };
     }
 
     @Override

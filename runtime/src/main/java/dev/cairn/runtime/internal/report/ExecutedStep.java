@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /** The engine's {@link ExecutedMigration}. */
 public record ExecutedStep(MigrationVersion version, String description, String className, Duration duration,
-        boolean outOfOrder, List<String> statements, boolean foreignKeysOff) implements ExecutedMigration {
+        boolean outOfOrder, List<String> statements, long statementCount, boolean foreignKeysOff) implements ExecutedMigration {
 
     public ExecutedStep {
         Objects.requireNonNull(version, "version");

@@ -4,11 +4,20 @@ import dev.cairn.runtime.HistoryReport;
 import dev.cairn.runtime.LogEntry;
 import java.util.List;
 
-/** The engine's {@link HistoryReport}. */
-public record HistoryResult(String database, List<LogEntry> entries) implements HistoryReport {
+/**
+ * The engine's {@link HistoryReport}.
+ *
+ * @param note what the summary adds about the database as a whole (a missing log table), or empty
+ */
+public record HistoryResult(String database, List<LogEntry> entries, String note) implements HistoryReport {
 
     public HistoryResult {
         entries = List.copyOf(entries);
+    }
+
+    @Override
+    public String summary() {
+        return HistoryReport.super.summary() + (note.isEmpty() ? "" : "\n" + note);
     }
 
     @Override

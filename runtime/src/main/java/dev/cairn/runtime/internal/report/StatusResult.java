@@ -4,11 +4,20 @@ import dev.cairn.runtime.MigrationStatus;
 import dev.cairn.runtime.StatusReport;
 import java.util.List;
 
-/** The engine's {@link StatusReport}. */
-public record StatusResult(String database, List<MigrationStatus> migrations) implements StatusReport {
+/**
+ * The engine's {@link StatusReport}.
+ *
+ * @param note what the summary adds about the database as a whole (a missing log table), or empty
+ */
+public record StatusResult(String database, List<MigrationStatus> migrations, String note) implements StatusReport {
 
     public StatusResult {
         migrations = List.copyOf(migrations);
+    }
+
+    @Override
+    public String summary() {
+        return StatusReport.super.summary() + (note.isEmpty() ? "" : "\n" + note);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.cairn.runtime.spi.DatabaseSupport;
 import dev.cairn.runtime.spi.ForeignKeyGuard;
 import dev.cairn.runtime.spi.LockRequest;
 import dev.cairn.runtime.spi.MigrationLock;
+import dev.cairn.runtime.spi.StatementCanceller;
 import dev.cairn.runtime.spi.TableRebuilder;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -128,8 +129,17 @@ final class SqliteSupport implements DatabaseSupport, TableRebuilder {
             case SQLITE_BUSY, SQLITE_LOCKED -> DatabaseError.LOCK;
             case SQLITE_NOMEM, SQLITE_IOERR, SQLITE_FULL -> DatabaseError.RESOURCES;
             case SQLITE_INTERRUPT -> DatabaseError.CANCELLED;
-            default -> DatabaseError.OTHER;
+            // SQLite reports "table routers already exists" as a plain SQLITE_ERROR.
+            default -> String.valueOf(error.getMessage()).contains(" already exists") ? DatabaseError.ALREADY_EXISTS
+                    : DatabaseError.OTHER;
         };
+    }
+
+    /** SQLite interrupts a connection's running statement from any thread. */
+    @Override
+    public StatementCanceller canceller(Connection work, LockRequest.Opener connections) throws SQLException {
+        SQLiteConnection sqlite = work.unwrap(SQLiteConnection.class);
+        return () -> sqlite.getDatabase().interrupt();
     }
 
     @Override
