@@ -38,6 +38,20 @@ class TimeoutTest {
     }
 
     @Test
+    void absurdTimeouts_areRefusedAtLoad() {
+        MigrationException e = assertThrows(MigrationException.class, () -> Migrator.configure(Mig.source(),
+                "jdbc:sqlite:" + dir.resolve("a.db")).statementLockTimeout(Duration.ofSeconds(Long.MAX_VALUE))
+                .migrationTimeout(Duration.ofDays(-1)).load());
+
+        assertEquals(ErrorCode.INVALID_CONFIGURATION, e.code());
+        assertEquals("Invalid Cairn configuration:\n"
+                + "  - statementLockTimeout is PT2562047788015215H30M7S; give a duration of at most 24 hours such as"
+                + " Duration.ofSeconds(10), or Duration.ZERO to let statements wait for locks forever\n"
+                + "  - migrationTimeout is PT-24H; give a duration of at most 30 days such as Duration.ofMinutes(30), or"
+                + " Duration.ZERO for no limit", e.getMessage());
+    }
+
+    @Test
     void migrationBehindAnotherSessionsLock_givesUpAfterTheStatementLockTimeout() throws Exception {
         TestDb db = TestDb.create(DbKind.POSTGRES, dir);
         db.configure(Mig.source(V1)).load().migrate();

@@ -11,4 +11,10 @@ final class RollbackRefusedException extends IrreversibleMigrationException {
     RollbackRefusedException(MigrationDescriptor migration, String plan) {
         super(migration, plan);
     }
+
+    /** Named as the API type callers catch: the engine's subclass is an implementation detail. */
+    @Override
+    public String toString() {
+        return IrreversibleMigrationException.class.getName() + ": " + getMessage();
+    }
 }

@@ -76,6 +76,8 @@ public record Settings(
      * deadline computed from it stays far from overflowing a {@code long} of nanoseconds.
      */
     private static final Duration MAX_LOCK_TIMEOUT = Duration.ofHours(24);
+    /** Far beyond any migration, and within what a timer can count in nanoseconds. */
+    private static final Duration MAX_MIGRATION_TIMEOUT = Duration.ofDays(30);
 
     /** The options as the builder collects them, before they are checked. */
     public static final class Draft {
@@ -122,13 +124,14 @@ public record Settings(
                         + " that long belongs to a stuck process, which the timeout's error helps to find; give at most"
                         + " Duration.ofHours(24)");
             }
-            if (statementLockTimeout == null || statementLockTimeout.isNegative()) {
-                problems.add("statementLockTimeout is " + statementLockTimeout + "; give a duration such as"
-                        + " Duration.ofSeconds(10), or Duration.ZERO to let statements wait for locks forever");
+            if (statementLockTimeout == null || statementLockTimeout.isNegative()
+                    || statementLockTimeout.compareTo(MAX_LOCK_TIMEOUT) > 0) {
+                problems.add("statementLockTimeout is " + statementLockTimeout + "; give a duration of at most 24 hours"
+                        + " such as Duration.ofSeconds(10), or Duration.ZERO to let statements wait for locks forever");
             }
-            if (migrationTimeout == null || migrationTimeout.isNegative()) {
-                problems.add("migrationTimeout is " + migrationTimeout + "; give a duration such as Duration.ofMinutes(30),"
-                        + " or Duration.ZERO for no limit");
+            if (migrationTimeout == null || migrationTimeout.isNegative() || migrationTimeout.compareTo(MAX_MIGRATION_TIMEOUT) > 0) {
+                problems.add("migrationTimeout is " + migrationTimeout + "; give a duration of at most 30 days such as"
+                        + " Duration.ofMinutes(30), or Duration.ZERO for no limit");
             }
             if (backupRetention < 1) {
                 problems.add("backupRetention is " + backupRetention + "; keep at least 1 backup");

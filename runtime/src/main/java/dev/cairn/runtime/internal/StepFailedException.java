@@ -27,4 +27,10 @@ final class StepFailedException extends MigrationFailedException {
         SQLException sql = SqlErrors.find(cause);
         return sql == null ? null : sql.getSQLState();
     }
+
+    /** Named as the API type callers catch: the engine's subclass is an implementation detail. */
+    @Override
+    public String toString() {
+        return MigrationFailedException.class.getName() + ": " + getMessage();
+    }
 }
