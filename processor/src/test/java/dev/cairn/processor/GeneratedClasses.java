@@ -47,6 +47,17 @@ final class GeneratedClasses extends ClassLoader {
         }
     }
 
+    /** The classes of the compilation this loader has loaded so far, by binary name. */
+    Set<String> loaded() {
+        Set<String> loaded = new TreeSet<>();
+        for (String name : classFiles.keySet()) {
+            if (findLoadedClass(name) != null) {
+                loaded.add(name);
+            }
+        }
+        return loaded;
+    }
+
     /** The binary names of every class the compilation produced. */
     Set<String> names() {
         return classFiles.keySet();
