@@ -48,7 +48,10 @@ final class RegistryFiles {
         this.standInWriter = new StandInWriter(processorName, generatedAvailable);
     }
 
-    /** Whether {@code type} is a registry, which can only come from an earlier build's class files. */
+    /**
+     * Whether {@code type} is a registry, or the stand-in of one (also a {@code MigrationSource}),
+     * which can only come from an earlier build's class files.
+     */
     private boolean isRegistry(TypeElement type) {
         TypeElement source = elements.getTypeElement(MIGRATION_SOURCE);
         return source != null && types.isAssignable(type.asType(), source.asType());
@@ -94,7 +97,7 @@ final class RegistryFiles {
         if (elements.getTypeElement(registryName) != null) {
             return;
         }
-        boolean runtimeAvailable = StandInWriter.entryPointTypes().stream()
+        boolean runtimeAvailable = StandInWriter.runtimeTypes().stream()
                 .allMatch(name -> elements.getTypeElement(name) != null);
         try {
             standInWriter.write(packageName, migrations, runtimeAvailable).writeTo(filer);

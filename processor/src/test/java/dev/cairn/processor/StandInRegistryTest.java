@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.cairn.runtime.MigrationSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Executable;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * While there are errors, the processor writes a stand-in {@code MigrationRegistry} of the
- * registry's public shape that refuses to run, so that code using the registry gets no follow-on
- * "cannot find symbol"; the build still fails on Cairn's error, and the stand-in is no service.
+ * registry's public shape, a {@code MigrationSource} included, that refuses to run, so that code
+ * using the registry gets no follow-on "cannot find symbol" or "incompatible types"; the build
+ * still fails on Cairn's error, and the stand-in is no service.
  */
 class StandInRegistryTest {
 
@@ -80,6 +82,12 @@ class StandInRegistryTest {
         assertThat(Arrays.stream(standIn.getConstructors()).map(c -> c.getParameterCount()).toList()).containsExactly(0);
         assertThat(Arrays.stream(standIn.getFields()).map(field -> field.getName()).toList())
                 .containsExactly("V1", "V3", "V4", "V5", "V6").inOrder();
+
+        // A MigrationSource as the real registry is, but not a GeneratedRegistry: none of its protected API.
+        assertThat(MigrationSource.class.isAssignableFrom(real)).isTrue();
+        assertThat(standIn.getSuperclass()).isEqualTo(Object.class);
+        assertThat(Arrays.asList(standIn.getInterfaces())).containsExactly(MigrationSource.class);
+        assertThat(instanceMethods(standIn)).containsExactly("public java.util.List migrations[]");
     }
 
     /** Compiles the stand-in on its own, as any source of an application, under {@code -Xlint:all -Werror}. */
@@ -96,6 +104,17 @@ class StandInRegistryTest {
         } else {
             ((java.lang.reflect.Constructor<?>) entryPoint).newInstance();
         }
+    }
+
+    private static Set<String> instanceMethods(Class<?> type) {
+        Set<String> signatures = new TreeSet<>();
+        for (Method method : type.getDeclaredMethods()) {
+            if (!Modifier.isStatic(method.getModifiers()) && !method.isSynthetic()) {
+                signatures.add(Modifier.toString(method.getModifiers()) + " " + method.getReturnType().getName() + " "
+                        + method.getName() + Arrays.toString(method.getParameterTypes()));
+            }
+        }
+        return signatures;
     }
 
     private static Set<String> publicStaticMethods(Class<?> type) {

@@ -13,7 +13,10 @@ public interface DryRunReport extends Report {
     /** The migrations that ran and were rolled back, in plan order. */
     List<ExecutedMigration> wouldApply();
 
-    /** The non-transactional migrations that would run but could not be tried. */
+    /**
+     * The migrations that would run but could not be tried: the non-transactional ones, and those
+     * that depend on one of them, in plan order.
+     */
     List<MigrationDescriptor> notRun();
 
     /** Whether {@code migrate} would do nothing. */
@@ -45,7 +48,8 @@ public interface DryRunReport extends Report {
         }
         for (MigrationDescriptor migration : notRun()) {
             script.append("\n-- ").append(migration.version()).append(' ').append(migration.description())
-                    .append(": non-transactional, not tried in a dry run\n");
+                    .append(migration.transactional() ? ": depends on a non-transactional migration, not tried in a dry run\n"
+                            : ": non-transactional, not tried in a dry run\n");
         }
         return script.toString();
     }
@@ -67,7 +71,8 @@ public interface DryRunReport extends Report {
         wouldApply().forEach(step -> text.append("\n  ").append(step.summary()).append(", ")
                 .append(step.statements().size()).append(step.statements().size() == 1 ? " statement" : " statements"));
         notRun().forEach(m -> text.append("\n  ").append(m.version()).append(" \"").append(m.description())
-                .append("\" (non-transactional: not tried in the dry run)"));
+                .append(m.transactional() ? "\" (depends on a non-transactional migration: not tried in the dry run)"
+                        : "\" (non-transactional: not tried in the dry run)"));
         return text.toString();
     }
 }

@@ -6,9 +6,11 @@ package dev.cairn.runtime;
  * default that does nothing.
  *
  * <p>Listeners are called on the thread that runs the command, outside the migration's
- * transaction (before it begins, after it committed or rolled back), except
- * {@link #onProgress}, which a running migration reports. They get no connection. A listener that
- * throws is logged as a warning and ignored: it never changes what the command does.
+ * transaction (before it begins, after it committed or rolled back), except {@link #onProgress},
+ * which a running migration reports, and the calls of a dry run, which is one transaction from
+ * start to end. They get no connection. A listener that throws is logged as a warning and
+ * ignored: it never changes what the command does. A migration that another instance applied
+ * while this one waited gets {@link #beforeMigration} and nothing after it: it did not run here.
  */
 public interface MigrationListener {
 

@@ -1,5 +1,6 @@
 package dev.cairn.runtime;
 
+import dev.cairn.MigrationVersion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,12 +22,15 @@ public interface MigrationReport extends Report {
     /** The backup made before applying anything, if backups before migrate are configured. */
     Optional<Path> backup();
 
+    /** The version the migrate went up to, if it was given one ({@link Migrator#migrate(String)}). */
+    Optional<MigrationVersion> target();
+
     /** The applied migrations that were older than a migration applied before them. */
     default List<ExecutedMigration> outOfOrder() {
         return applied().stream().filter(ExecutedMigration::outOfOrder).toList();
     }
 
-    /** Whether there was nothing to do. */
+    /** Whether there was nothing to apply (up to the target, if one was given). */
     default boolean isUpToDate() {
         return applied().isEmpty();
     }
@@ -35,7 +39,8 @@ public interface MigrationReport extends Report {
     @Override
     default String summary() {
         if (isUpToDate()) {
-            return database() + " is up to date (" + duration().toMillis() + " ms).";
+            return database() + target().map(version -> " has nothing to apply up to " + version).orElse(" is up to date")
+                    + " (" + duration().toMillis() + " ms).";
         }
         StringBuilder text = new StringBuilder("Applied ").append(applied().size())
                 .append(applied().size() == 1 ? " migration" : " migrations").append(" to ").append(database())

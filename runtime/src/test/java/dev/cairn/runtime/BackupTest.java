@@ -12,8 +12,11 @@ import dev.cairn.runtime.testing.TestDb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -105,6 +108,67 @@ class BackupTest {
         }
         assertEquals(before, db.snapshot());
         assertFalse(db.hasTable("planners"));
+    }
+
+    /**
+     * An automatic backup is named for its database, and pruning deletes only that database's
+     * backups: not another database's, not a file of another extension, not a user's file that
+     * happens to start the same, not an older Cairn's backup whose name does not say whose it is.
+     */
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void databasesSharingABackupDirectory_pruneOnlyTheirOwnBackups(DbKind kind) throws Exception {
+        TestDb app = TestDb.create(kind, dir);
+        TestDb other = TestDb.create(kind, dir);
+        Path backups = Files.createDirectories(dir.resolve("shared"));
+        String extension = kind == DbKind.SQLITE ? ".db" : ".sql";
+        List<String> strangers = List.of("cairn-backup-notes.txt", "cairn-backup-20240101-000000-000000" + extension,
+                "cairn-backup-" + name(app) + "-20240101-000000-000000" + (kind == DbKind.SQLITE ? ".sql" : ".db"),
+                "cairn-backup-" + name(app) + "-20240101-000000-000000" + extension + ".bak");
+        for (String stranger : strangers) {
+            Files.writeString(backups.resolve(stranger), "not a backup of " + name(app));
+        }
+
+        MigrationReport others = other.configure(Mig.source(V1)).backupBeforeMigrate(backups).backupRetention(1).load().migrate();
+        app.configure(Mig.source(V1)).backupBeforeMigrate(backups).backupRetention(1).load().migrate();
+        app.configure(Mig.source(V1, V2)).backupBeforeMigrate(backups).backupRetention(1).load().migrate();
+        MigrationReport last = app.configure(Mig.source(V1, V2, V3)).backupBeforeMigrate(backups).backupRetention(1).load()
+                .migrate();
+
+        List<Path> expected = new ArrayList<>(strangers.stream().map(Path::of).toList());
+        expected.add(others.backup().orElseThrow().getFileName());
+        expected.add(last.backup().orElseThrow().getFileName());
+        expected.sort(null);
+        assertEquals(expected, list(backups));
+        assertTrue(last.backup().orElseThrow().getFileName().toString().matches(Pattern.quote("cairn-backup-" + name(app) + "-")
+                + "\\d{8}-\\d{6}-\\d{6}" + Pattern.quote(extension)), last.backup().orElseThrow().toString());
+    }
+
+    @Test
+    void sqliteAndPostgresSharingABackupDirectory_keepEachOthersBackups() throws Exception {
+        TestDb sqlite = TestDb.create(DbKind.SQLITE, dir);
+        TestDb postgres = TestDb.create(DbKind.POSTGRES, dir);
+        Path backups = dir.resolve("shared");
+        List<Path> kept = new ArrayList<>();
+
+        for (TestDb db : List.of(sqlite, postgres)) {
+            db.configure(Mig.source(V1)).backupBeforeMigrate(backups).backupRetention(1).load().migrate();
+            MigrationReport last = db.configure(Mig.source(V1, V2)).backupBeforeMigrate(backups).backupRetention(1).load()
+                    .migrate();
+            kept.add(last.backup().orElseThrow().getFileName());
+        }
+
+        kept.sort(null);
+        assertEquals(kept, list(backups));
+    }
+
+    /** What Cairn names a test database's backups for: the SQLite file's name, the PostgreSQL database's. */
+    private static String name(TestDb db) {
+        if (db.kind() == DbKind.SQLITE) {
+            return db.file().getFileName().toString();
+        }
+        String url = db.jdbcUrl();
+        return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
     }
 
     private static List<Path> list(Path directory) throws IOException {

@@ -342,6 +342,68 @@ class BadInputTest {
                 + " anyway, set allowUnknownApplied(true). Nothing was changed."), interleaved.getMessage());
     }
 
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void installedByLongerThanTheHistoryColumns_isRefusedAtLoadInsteadOfFailingEveryMigration(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        db.configure(Mig.source(V1)).load().migrate();
+        String before = db.snapshot();
+
+        MigrationException e = assertThrows(MigrationException.class,
+                () -> db.configure(Mig.source(V1, V2)).installedBy("ci-runner-".repeat(20) + "x").load());
+
+        assertEquals(ErrorCode.INVALID_CONFIGURATION, e.code());
+        assertEquals("Invalid Cairn configuration:\n  - installedBy is 201 characters long, more than the 200 that Cairn's"
+                + " history and log tables hold; give a shorter name, such as \"deploy-bot\"", e.getMessage());
+        assertEquals(before, db.snapshot());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void installedByHoldingANulCharacter_isRefusedAtLoad(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        db.configure(Mig.source(V1)).load().migrate();
+        String before = db.snapshot();
+
+        MigrationException e = assertThrows(MigrationException.class,
+                () -> db.configure(Mig.source(V1, V2)).installedBy("deploy\u0000bot").load().migrate());
+
+        assertEquals(ErrorCode.INVALID_CONFIGURATION, e.code());
+        assertEquals("Invalid Cairn configuration:\n  - installedBy holds the character U+0000, which PostgreSQL cannot"
+                + " store in a text column; remove it", e.getMessage());
+        assertEquals(before, db.snapshot());
+    }
+
+    /** The limit counts characters, as the database does, not the two UTF-16 units of a character beyond U+FFFF. */
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void installedByOfExactlyTheColumnsLength_isRecordedWhole(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        String longest = "\uD83D\uDE80".repeat(100) + "é".repeat(100);
+
+        db.configure(Mig.source(V1)).installedBy(longest).load().migrate();
+
+        assertEquals(List.of(longest), db.rows("SELECT installed_by FROM cairn_history"));
+        assertEquals(List.of(longest), db.rows("SELECT DISTINCT logged_by FROM cairn_log"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void logTableNamedAsTheHistoryTablesStateTable_isRefusedAtLoadNamingTheClash(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        db.configure(Mig.source(V1)).historyTable("deploys").logTable("deploys_log").load().migrate();
+        String before = db.snapshot();
+
+        MigrationException e = assertThrows(MigrationException.class,
+                () -> db.configure(Mig.source(V1, V2)).historyTable("deploys").logTable("deploys_state").load());
+
+        assertEquals(ErrorCode.INVALID_CONFIGURATION, e.code());
+        assertEquals("Invalid Cairn configuration:\n  - logTable is \"deploys_state\", the name of the table where Cairn"
+                + " keeps the state of historyTable \"deploys\" (the history table's name and \"_state\"); give logTable"
+                + " another name, such as \"deploys_log\"", e.getMessage());
+        assertEquals(before, db.snapshot());
+    }
+
     private static List<String> list(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();

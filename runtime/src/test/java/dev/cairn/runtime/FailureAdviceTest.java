@@ -69,9 +69,10 @@ class FailureAdviceTest {
 
         assertEquals(ErrorCode.LOCK_TIMEOUT, e.code(), e.getMessage());
         assertEquals("55P03", e.sqlState().orElseThrow());
-        assertTrue(e.getMessage().contains("Another session held a lock on what the migration needed for longer than Cairn"
-                + " waits (statementLockTimeout), or a deadlock was broken. Find that session (PostgreSQL: pg_locks joined"
-                + " with pg_stat_activity) and let it finish, or raise statementLockTimeout. Nothing needs fixing in"
+        assertTrue(e.getMessage().endsWith("Another session held a lock on what the migration needed for longer than"
+                + " Cairn waits, or a deadlock was broken. Find that session (PostgreSQL: pg_locks joined with"
+                + " pg_stat_activity; SQLite: another process with a long transaction on the file) and let it finish, or"
+                + " wait longer (statementLockTimeout on PostgreSQL, lockTimeout on SQLite). Nothing needs fixing in"
                 + " test.V2_Addacolumn: run migrate again once that is solved."), e.getMessage());
         assertEquals(before, db.snapshot());
     }
@@ -177,6 +178,38 @@ class FailureAdviceTest {
 
         assertTrue(e.getMessage().endsWith("Fix test.V2_Createroutersagain.up(), rebuild, and run migrate again."),
                 e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void assertionErrorInAMigration_isAFailureWithItsRow(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        db.configure(Mig.source(V1)).load().migrate();
+        String before = db.snapshot();
+        MigrationDescriptor asserting = Mig.v("2", "Asserts").dependsOn("1").step(() -> ctx -> {
+            throw new AssertionError("routers must be empty");
+        }).build();
+
+        MigrationFailedException e = assertThrows(MigrationFailedException.class,
+                () -> db.configure(Mig.source(V1, asserting)).load().migrate());
+
+        assertTrue(e.getMessage().contains("Error: java.lang.AssertionError: routers must be empty"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Fix test.V2_Asserts.up(), rebuild, and run migrate again."), e.getMessage());
+        assertEquals(before, db.snapshot());
+        assertEquals(List.of("FAIL"), db.rows("SELECT action FROM cairn_log WHERE version = '2'"));
+    }
+
+    @Test
+    void sqliteErrorMentioningReadonly_isTheMigrationsOwnNotAReadOnlyDatabase() {
+        TestDb db = TestDb.create(DbKind.SQLITE, dir);
+        db.configure(Mig.source(V1)).load().migrate();
+        MigrationDescriptor typo = Mig.v("2", "Typo").dependsOn("1").up("UPDATE routers SET readonly_flag = 1").build();
+
+        MigrationFailedException e = assertThrows(MigrationFailedException.class,
+                () -> db.configure(Mig.source(V1, typo)).load().migrate());
+
+        assertEquals(ErrorCode.MIGRATION_FAILED, e.code(), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Fix test.V2_Typo.up(), rebuild, and run migrate again."), e.getMessage());
     }
 
     private static long recurse(long depth) {

@@ -192,6 +192,26 @@ class InspectionTest {
 
     @ParameterizedTest
     @EnumSource(DbKind.class)
+    void dryRun_triesNeitherANonTransactionalMigrationNorWhatDependsOnIt(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        MigrationDescriptor index = Mig.v("2", "Index routers").dependsOn("1").nonTransactional()
+                .up("CREATE INDEX routers_by_name ON routers (name)").build();
+        MigrationDescriptor needsIndex = Mig.v("3", "Uses the index").dependsOn("2")
+                .up("ALTER INDEX routers_by_name RENAME TO routers_name").build();
+        MigrationDescriptor independent = Mig.v("4", "Independent").dependsOn("1").up("CREATE TABLE workers (id INTEGER)").build();
+
+        DryRunReport dryRun = db.configure(Mig.source(V1, index, needsIndex, independent)).load().dryRun();
+
+        assertEquals(List.of("1", "4"), dryRun.wouldApply().stream().map(m -> m.version().toString()).toList());
+        assertEquals(List.of("2", "3"), dryRun.notRun().stream().map(m -> m.version().toString()).toList());
+        assertTrue(dryRun.summary().contains("\n  2 \"Index routers\" (non-transactional: not tried in the dry run)\n"
+                + "  3 \"Uses the index\" (depends on a non-transactional migration: not tried in the dry run)"),
+                dryRun.summary());
+        assertEquals(List.of(), db.tables());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
     void dryRun_ofAFailingMigration_namesItAndChangesNothing(DbKind kind) {
         TestDb db = TestDb.create(kind, dir);
 

@@ -55,15 +55,28 @@ class UpToDatePathTest {
     @EnumSource(DbKind.class)
     void upToDateCheck_ofAGeneratedRegistry_buildsNoDescriptorAndCreatesNoStep(DbKind kind) {
         TestDb db = TestDb.create(kind, dir);
-        CountingRegistry registry = new CountingRegistry(500);
-        Migrator.configure(registry, db.dataSource()).load().baseline("500");
-        CountingRegistry fresh = new CountingRegistry(500);
+        Migrator.configure(new CountingRegistry(500, "plan1:unknown"), db.dataSource()).load().baseline("500");
+        // What Cairn recorded is what the plan's migrations give: a processor states the same.
+        String fingerprint = db.rows("SELECT fingerprint FROM cairn_history_state").get(0);
+        CountingRegistry fresh = new CountingRegistry(500, fingerprint);
 
         MigrationReport report = Migrator.configure(fresh, db.dataSource()).load().migrate();
 
         assertTrue(report.isUpToDate(), report.summary());
         assertEquals(0, fresh.described, "descriptors built on the up-to-date path");
         assertEquals(0, fresh.stepsCreated, "steps created on the up-to-date path");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void aRegistryStatingAnotherFingerprintThanItsMigrationsGive_isNeverTrusted(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        Migrator.configure(new CountingRegistry(5, "plan1:not-what-its-migrations-give"), db.dataSource()).load().migrate();
+        CountingRegistry again = new CountingRegistry(5, "plan1:not-what-its-migrations-give");
+
+        assertTrue(Migrator.configure(again, db.dataSource()).load().migrate().isUpToDate());
+
+        assertEquals(5, again.described, "it took the full check, which reads its migrations");
     }
 
     @ParameterizedTest
@@ -150,8 +163,8 @@ class UpToDatePathTest {
         int described;
         int stepsCreated;
 
-        CountingRegistry(int size) {
-            super(GeneratedRegistry.FORMAT, "plan1:counting-" + size, size);
+        CountingRegistry(int size, String fingerprint) {
+            super(GeneratedRegistry.FORMAT, fingerprint, size);
         }
 
         @Override

@@ -1,7 +1,6 @@
 package dev.cairn.examples.routers;
 
 import dev.cairn.Migration;
-import dev.cairn.runtime.Database;
 import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationContext;
 
@@ -11,8 +10,10 @@ import dev.cairn.runtime.MigrationContext;
 final class ForgetMetadataTimeouts implements JavaMigration {
     @Override
     public void up(MigrationContext db) throws Exception {
-        db.execute(db.database().kind() == Database.Kind.POSTGRESQL
-                ? "UPDATE routers SET metadata = CAST(CAST(metadata AS jsonb) - 'timeout_seconds' AS TEXT)"
-                : "UPDATE routers SET metadata = json_remove(metadata, '$.timeout_seconds')");
+        db.execute(switch (db.database().kind()) {
+            case POSTGRESQL -> "UPDATE routers SET metadata = CAST(CAST(metadata AS jsonb) - 'timeout_seconds' AS TEXT)";
+            case SQLITE -> "UPDATE routers SET metadata = json_remove(metadata, '$.timeout_seconds')";
+            case OTHER -> throw new IllegalStateException("No JSON access written for " + db.database());
+        });
     }
 }

@@ -1,7 +1,6 @@
 package dev.cairn.examples.routers;
 
 import dev.cairn.Migration;
-import dev.cairn.runtime.Database;
 import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationContext;
 
@@ -20,8 +19,10 @@ final class PromoteTimeout implements JavaMigration {
 
     /** Each database spells JSON access its own way. */
     private static String timeoutFromMetadata(MigrationContext db) {
-        return db.database().kind() == Database.Kind.POSTGRESQL
-                ? "CAST(CAST(metadata AS json) ->> 'timeout_seconds' AS INTEGER)"
-                : "CAST(json_extract(metadata, '$.timeout_seconds') AS INTEGER)";
+        return switch (db.database().kind()) {
+            case POSTGRESQL -> "CAST(CAST(metadata AS json) ->> 'timeout_seconds' AS INTEGER)";
+            case SQLITE -> "CAST(json_extract(metadata, '$.timeout_seconds') AS INTEGER)";
+            case OTHER -> throw new IllegalStateException("No JSON access written for " + db.database());
+        };
     }
 }

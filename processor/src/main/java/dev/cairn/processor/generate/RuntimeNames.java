@@ -7,6 +7,7 @@ final class RuntimeNames {
 
     private static final String RUNTIME = "dev.cairn.runtime";
     static final ClassName GENERATED_REGISTRY = ClassName.get(RUNTIME + ".registry", "GeneratedRegistry");
+    static final ClassName MIGRATION_SOURCE = ClassName.get(RUNTIME, "MigrationSource");
     static final ClassName DESCRIPTOR = ClassName.get(RUNTIME, "MigrationDescriptor");
     static final ClassName DESCRIPTOR_BUILDER = DESCRIPTOR.nestedClass("Builder");
     static final ClassName JAVA_MIGRATION = ClassName.get(RUNTIME, "JavaMigration");

@@ -1,12 +1,15 @@
 package dev.cairn.processor.generate;
 
+import static dev.cairn.processor.generate.RuntimeNames.DESCRIPTOR;
 import static dev.cairn.processor.generate.RuntimeNames.GENERATED;
+import static dev.cairn.processor.generate.RuntimeNames.MIGRATION_SOURCE;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.cairn.processor.model.MigrationModel;
 import java.util.Comparator;
@@ -18,14 +21,17 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes the stand-in {@code MigrationRegistry} of a compilation whose migrations have errors:
  * the registry's package, name and public shape (the public no-argument constructor, the static
- * entry points of {@link EntryPoints}, the version constants of the valid versions) with nothing
- * behind it; the constructor and every method throw {@link IllegalStateException}.
+ * entry points of {@link EntryPoints}, the version constants of the valid versions, and
+ * {@code MigrationSource} with its {@code migrations()}) with nothing behind it; the constructor
+ * and every method throw {@link IllegalStateException}.
  *
  * <p>Code that uses the registry compiles against the stand-in, so the migrations' errors are the
- * compilation's only ones, with no follow-on "cannot find symbol". The compilation fails on those
+ * compilation's only ones, with no follow-on "cannot find symbol" or "incompatible types" (as for
+ * {@code Migrator.configure(new MigrationRegistry(), url)}). The compilation fails on those
  * errors, so a stand-in is never part of a successful build. It names no migration class (one
- * may be the error, or out of the registry's reach), is not a {@code MigrationSource}, and no
- * service entry lists it.
+ * may be the error, or out of the registry's reach), implements {@code MigrationSource} directly
+ * rather than extending {@code GeneratedRegistry} (whose protected API only the runtime calls),
+ * and no service entry lists it.
  */
 public final class StandInWriter {
 
@@ -42,20 +48,24 @@ public final class StandInWriter {
         this.generatedAnnotationAvailable = generatedAnnotationAvailable;
     }
 
-    /** The types the entry points refer to, by canonical name: without them there are no entry points. */
-    public static List<String> entryPointTypes() {
+    /**
+     * The types the entry points and {@code MigrationSource} refer to, by canonical name: without
+     * them the stand-in has neither.
+     */
+    public static List<String> runtimeTypes() {
         return List.of(RuntimeNames.MIGRATOR.canonicalName(), RuntimeNames.MIGRATOR.nestedClass("Builder").canonicalName(),
-                RuntimeNames.REPORT.canonicalName(), RuntimeNames.DATA_SOURCE.canonicalName());
+                RuntimeNames.REPORT.canonicalName(), RuntimeNames.DATA_SOURCE.canonicalName(),
+                MIGRATION_SOURCE.canonicalName(), DESCRIPTOR.canonicalName());
     }
 
     /**
      * The stand-in's source.
      *
      * @param migrations the migrations that were read, whatever their errors
-     * @param withEntryPoints whether the runtime types the entry points return are on the
-     *     classpath; without them the entry points would be errors of their own
+     * @param withRuntime whether the {@link #runtimeTypes() runtime types} are on the classpath;
+     *     without them the entry points and {@code MigrationSource} would be errors of their own
      */
-    public JavaFile write(String packageName, List<MigrationModel> migrations, boolean withEntryPoints) {
+    public JavaFile write(String packageName, List<MigrationModel> migrations, boolean withRuntime) {
         ClassName registry = ClassName.get(packageName, RegistryWriter.REGISTRY_NAME);
         TypeSpec.Builder type = TypeSpec.classBuilder(registry)
                 .addJavadoc("Stands in for the registry while the {@code @Migration} classes of this compilation have\n"
@@ -86,8 +96,17 @@ public final class StandInWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .addStatement("throw new $T($N)", IllegalStateException.class, refusal)
                 .build());
-        if (withEntryPoints) {
+        if (withRuntime) {
             EntryPoints.addRefusingTo(type, refusal);
+            type.addSuperinterface(MIGRATION_SOURCE);
+            type.addMethod(MethodSpec.methodBuilder("migrations")
+                    .addJavadoc("Refuses: there are no migrations.\n\n"
+                            + "@throws IllegalStateException always, as this class only stands in for the registry\n")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(ParameterizedTypeName.get(ClassName.get(List.class), DESCRIPTOR))
+                    .addStatement("throw new $T($N)", IllegalStateException.class, refusal)
+                    .build());
         }
         return JavaFile.builder(packageName, type.build())
                 .addFileComment("Generated by Cairn while the migrations have errors. Do not edit.")

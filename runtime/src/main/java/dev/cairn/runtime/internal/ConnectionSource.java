@@ -29,11 +29,20 @@ import javax.sql.DataSource;
  */
 public abstract class ConnectionSource {
 
-    /** {@code password=...} parameters and {@code user:password@} in a URL's authority. */
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password|pwd)=[^&;]*");
-    private static final Pattern PASSWORD_VALUE = Pattern.compile("(?i)[?&;]password=([^&;]*)");
-    private static final Pattern SECRET_VALUE = Pattern.compile("(?i)[?&;](?:password|pwd)=([^&;]+)");
-    private static final Pattern USER_INFO = Pattern.compile("//([^/@:]*):[^/@]*@");
+    /**
+     * A parameter that holds a secret, masked in every description and cut from every driver
+     * error: {@code password}, {@code pwd} (the spelling of ODBC-style drivers), and any name that
+     * ends in them, such as {@code sslpassword} (the PostgreSQL driver's SSL key password).
+     */
+    private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)(password|pwd)=([^&;]*)");
+    /** A parameter that is the login password itself: named exactly {@code password} or {@code pwd}. */
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)[?&;](password|pwd)=([^&;]*)");
+    /**
+     * {@code user:password@} after {@code //}: the user ends at the first {@code :}, the password
+     * at the last {@code @} before the parameters ({@code ?} or {@code ;}), so that a password may
+     * hold {@code /}, {@code :} or {@code @} and a user {@code @} ({@code me@corp:secret@host}).
+     */
+    private static final Pattern USER_INFO = Pattern.compile("//([^:/?;]*):([^?;]*)@");
 
     /** Opens a new connection. */
     public abstract Connection open() throws SQLException;
@@ -123,10 +132,20 @@ public abstract class ConnectionSource {
                 return redact(jdbcUrl);
             }
 
+            /** The first {@code password} parameter's, else the first {@code pwd} parameter's. */
             @Override
             public String password() {
-                Matcher parameter = PASSWORD_VALUE.matcher(jdbcUrl);
-                return parameter.find() ? decoded(parameter.group(1)) : null;
+                Matcher parameter = PASSWORD_PARAMETER.matcher(jdbcUrl);
+                String pwd = null;
+                while (parameter.find()) {
+                    if (parameter.group(1).equalsIgnoreCase("password")) {
+                        return decoded(parameter.group(2));
+                    }
+                    if (pwd == null) {
+                        pwd = decoded(parameter.group(2));
+                    }
+                }
+                return pwd;
             }
 
             @Override
@@ -134,7 +153,9 @@ public abstract class ConnectionSource {
                 Optional<String> problem = PostgresUrl.problem(jdbcUrl)
                         .or(() -> sqlite.flatMap(url -> url.problem(redact(jdbcUrl))));
                 if (problem.isPresent()) {
-                    throw new MigrationException(ErrorCode.INVALID_CONFIGURATION, problem.get());
+                    // A problem may quote the URL's parts as the driver would read them, such as a SQLite file name.
+                    throw new MigrationException(ErrorCode.INVALID_CONFIGURATION,
+                            Redacted.cut(problem.get(), secrets(jdbcUrl)));
                 }
                 try {
                     DriverManager.getDriver(jdbcUrl);
@@ -157,19 +178,24 @@ public abstract class ConnectionSource {
         };
     }
 
-    /** The URL with passwords replaced by {@code ***}. */
+    /** The URL with its secrets, the values {@link #secrets} lists, replaced by {@code ***}. */
     public static String redact(String jdbcUrl) {
-        String withoutParameter = PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1=***");
+        String withoutParameter = SECRET_PARAMETER.matcher(jdbcUrl).replaceAll("$1=***");
         return USER_INFO.matcher(withoutParameter).replaceAll("//$1:***@");
     }
 
-    /** The passwords of a URL, as written and decoded, the longest first: what no message may show. */
+    /** The secrets of a URL, as written and decoded, the longest first: what no message may show. */
     private static List<String> secrets(String jdbcUrl) {
         Set<String> secrets = new TreeSet<>(Comparator.comparingInt(String::length).reversed().thenComparing(s -> s));
-        Matcher value = SECRET_VALUE.matcher(jdbcUrl);
-        while (value.find()) {
-            secrets.add(value.group(1));
-            secrets.add(decoded(value.group(1)));
+        for (Matcher value : List.of(SECRET_PARAMETER.matcher(jdbcUrl), USER_INFO.matcher(jdbcUrl))) {
+            while (value.find()) {
+                for (String secret : List.of(value.group(2), decoded(value.group(2)))) {
+                    // A blank value hides nothing, and cutting "" or " " would put *** all over a message.
+                    if (!secret.isBlank()) {
+                        secrets.add(secret);
+                    }
+                }
+            }
         }
         return List.copyOf(secrets);
     }

@@ -83,8 +83,11 @@ final class Failures {
                 + " recorded nothing and left its running marker open. The lock's connection ended or no longer holds"
                 + " it (idle_session_timeout, a connection pooler in transaction mode, a network failure, or"
                 + " pg_terminate_backend). Run status: migration " + m.version() + " shows as interrupted. Check that its"
-                + " changes are complete, then run repair and "
-                + (mode == Mode.APPLY ? "baseline " + m.version() + " to record it as applied" : "migrate as needed") + ".");
+                + " changes are complete, or undo them, then run repair; "
+                + (mode == Mode.APPLY ? "then migrate runs it again (so undo its changes first, or make sure running it"
+                        + " twice is harmless), or, if its changes are complete and no other migration is pending below it,"
+                        + " baseline " + m.version() + " records it without running it (baseline records every pending"
+                        + " migration up to its version)" : "it then counts as not applied") + ".");
     }
 
     /** The connection failed during COMMIT: the database may or may not have committed it. */
@@ -139,9 +142,10 @@ final class Failures {
             case STACK_OVERFLOW -> "It recursed until the JVM's stack ran out (StackOverflowError). ";
             case CONNECTION -> "The connection to the database was lost (the server restarted, an administrator ended"
                     + " the session, or the network failed). ";
-            case LOCK -> "Another session held a lock on what the migration needed for longer than Cairn waits"
-                    + " (statementLockTimeout), or a deadlock was broken. Find that session (PostgreSQL: pg_locks joined"
-                    + " with pg_stat_activity) and let it finish, or raise statementLockTimeout. ";
+            case LOCK -> "Another session held a lock on what the migration needed for longer than Cairn waits,"
+                    + " or a deadlock was broken. Find that session (PostgreSQL: pg_locks joined with pg_stat_activity;"
+                    + " SQLite: another process with a long transaction on the file) and let it finish, or wait longer"
+                    + " (statementLockTimeout on PostgreSQL, lockTimeout on SQLite). ";
             case DATABASE_RESOURCES -> "The database server ran out of resources (disk space, memory or connections):"
                     + " free them on the server. ";
             case JVM_MEMORY -> "The JVM ran out of memory while running it: give it more heap (-Xmx), or make the"

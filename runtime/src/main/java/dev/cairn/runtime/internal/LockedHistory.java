@@ -89,7 +89,7 @@ final class LockedHistory {
     void recordFingerprintIfUpToDate(Plan plan) throws SQLException {
         if (AppliedChecks.fullyApplied(plan, applied)) {
             ensureTables();
-            history.recordFingerprint(connection, plan.fingerprint());
+            history.recordFingerprint(connection, plan.computedFingerprint());
             fingerprintCleared = false;
         }
     }
@@ -113,6 +113,14 @@ final class LockedHistory {
             lock.rollbackAfter(e);
             throw e;
         }
+    }
+
+    /**
+     * Notes that the current transaction was rolled back while the command goes on (waiting for
+     * another process): tables it created are gone, and are looked for again.
+     */
+    void rolledBack() {
+        tablesChecked = false;
     }
 
     /** Begins a later transaction, re-reading the applied set if another process committed meanwhile. */

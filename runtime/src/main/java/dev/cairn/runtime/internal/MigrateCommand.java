@@ -12,17 +12,22 @@ import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationEvent;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.MigrationReport;
+import dev.cairn.runtime.Migrator;
 import dev.cairn.runtime.internal.Failures.Mode;
 import dev.cairn.runtime.internal.history.AppliedMigration;
 import dev.cairn.runtime.spi.ForeignKeyGuard;
 import dev.cairn.runtime.spi.MigrationLock;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code migrate} and {@code dryRun}. The up-to-date path, the common case at every start, is
@@ -31,6 +36,8 @@ import java.util.Optional;
  * the history under the lock and records the fingerprint once the database is up to date.
  */
 final class MigrateCommand {
+
+    private static final Logger LOG = System.getLogger(Migrator.LOGGER_NAME);
 
     private final Settings settings;
     private final Plan plan;
@@ -47,7 +54,7 @@ final class MigrateCommand {
         long start = System.nanoTime();
         Optional<String> recorded = session.history().tryReadFingerprint(session.connection());
         if (recorded.isPresent() && recorded.get().equals(plan.fingerprint())) {
-            return upToDate(session, start);
+            return upToDate(session, start, target);
         }
         return CommandRunner.locked(session, locked -> migrate(session, locked, target, start));
     }
@@ -71,7 +78,7 @@ final class MigrateCommand {
         });
         Optional<MigrationVersion> newest = AppliedChecks.newest(locked.appliedVersions());
         if (todo.isEmpty()) {
-            return upToDate(session, start);
+            return upToDate(session, start, target);
         }
         Path backup = settings.backupDirectory().isEmpty() ? null : Backups.automatic(session);
         AppliedChecks checks = new AppliedChecks(settings, plan, session.database());
@@ -86,16 +93,27 @@ final class MigrateCommand {
             }
         }
         if (!applied.isEmpty()) {
-            locked.beginAgain();
-            try {
-                locked.recordFingerprintIfUpToDate(plan);
-                locked.lock().commit();
-            } catch (SQLException | RuntimeException e) {
-                locked.lock().rollbackAfter(e);
-                throw e;
-            }
+            recordFingerprintAfterRun(session, locked);
         }
-        return new MigrateResult(session.database(), applied, Duration.ofNanos(System.nanoTime() - start), Optional.ofNullable(backup));
+        return new MigrateResult(session.database(), applied, Duration.ofNanos(System.nanoTime() - start), Optional.ofNullable(backup),
+                Optional.ofNullable(target));
+    }
+
+    /**
+     * Records the fingerprint after applying migrations, in a small transaction of its own. It only
+     * spares the next start the full check, so a failure here (SQLite: another process's long
+     * transaction) is logged, never turned into a failed migrate: every migration is committed.
+     */
+    private void recordFingerprintAfterRun(Session session, LockedHistory locked) {
+        try {
+            locked.beginAgain();
+            locked.recordFingerprintIfUpToDate(plan);
+            locked.lock().commit();
+        } catch (SQLException | RuntimeException e) {
+            locked.lock().rollbackAfter(e);
+            LOG.log(Level.WARNING, "Every migration was applied to " + session.database() + ", but Cairn could not record"
+                    + " that it is up to date (" + e + "); the next start checks the history instead, and records it then.");
+        }
     }
 
     /**
@@ -113,8 +131,9 @@ final class MigrateCommand {
         }
     }
 
-    private static MigrationReport upToDate(Session session, long start) {
-        return new MigrateResult(session.database(), List.of(), Duration.ofNanos(System.nanoTime() - start), Optional.empty());
+    private static MigrationReport upToDate(Session session, long start, MigrationVersion target) {
+        return new MigrateResult(session.database(), List.of(), Duration.ofNanos(System.nanoTime() - start), Optional.empty(),
+                Optional.ofNullable(target));
     }
 
     private List<MigrationDescriptor> checkedPlan(Session session, Map<MigrationVersion, AppliedMigration> applied,
@@ -139,14 +158,26 @@ final class MigrateCommand {
         DryRunReport report;
         try {
             Map<MigrationVersion, AppliedMigration> applied = new LockedHistory(session, lock).begin();
+            // Its statements are real, on the real database: they wait for other sessions' locks no
+            // longer than migrate's would.
+            session.support().limitLockWaits(session.connection(), settings.statementLockTimeout(), true);
             foreignKeys.start();
             List<MigrationDescriptor> todo = checkedPlan(session, applied, null);
             Optional<MigrationVersion> newest = AppliedChecks.newest(applied.keySet());
             List<ExecutedMigration> ran = new ArrayList<>();
-            for (MigrationDescriptor m : todo.stream().filter(MigrationDescriptor::transactional).toList()) {
-                ran.add(tryOut(session, m, newest.isPresent() && m.version().compareTo(newest.get()) < 0, foreignKeys));
+            // A non-transactional migration cannot run in the dry run's transaction, nor can what
+            // depends on it: it would fail for want of the other's changes, not for its own.
+            List<MigrationDescriptor> notRun = new ArrayList<>();
+            Set<MigrationVersion> untried = new HashSet<>();
+            for (MigrationDescriptor m : todo) {
+                if (!m.transactional() || m.dependsOn().stream().anyMatch(untried::contains)) {
+                    untried.add(m.version());
+                    notRun.add(m);
+                } else {
+                    ran.add(tryOut(session, m, newest.isPresent() && m.version().compareTo(newest.get()) < 0, foreignKeys));
+                }
             }
-            report = new DryRunResult(session.database(), ran, todo.stream().filter(m -> !m.transactional()).toList());
+            report = new DryRunResult(session.database(), ran, notRun);
         } catch (SQLException | RuntimeException e) {
             lock.rollbackAfter(e);
             throw e;
@@ -170,7 +201,7 @@ final class MigrateCommand {
                 throw new RerunWithoutForeignKeys();
             }
             foreignKeys.check();
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+        } catch (Exception | Error e) {
             // The whole dry run starts over with foreign keys off, even if up() caught the signal.
             if (ctx.foreignKeysOffRequested()) {
                 throw new RerunWithoutForeignKeys();

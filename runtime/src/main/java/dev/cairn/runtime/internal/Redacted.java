@@ -91,7 +91,8 @@ final class Redacted {
         }
     }
 
-    private static String cut(String message, List<String> secrets) {
+    /** {@code message} with each of {@code secrets}, the longest first, replaced by {@code ***}. */
+    static String cut(String message, List<String> secrets) {
         if (message == null) {
             return null;
         }

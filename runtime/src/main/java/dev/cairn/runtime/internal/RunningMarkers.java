@@ -60,8 +60,10 @@ final class RunningMarkers {
                 waiting = true;
             }
             locked.lock().rollback();
+            locked.rolledBack();
             pause();
             locked.beginAgain();
+            locked.ensureTables();
         }
     }
 

@@ -66,6 +66,13 @@ public record Settings(
     private static final int MAX_IDENTIFIER = 63;
 
     /**
+     * The most characters of installedBy that the history and log tables hold: PostgreSQL's
+     * {@code installed_by} and {@code logged_by} are {@code VARCHAR(200)}, which counts characters,
+     * not bytes or UTF-16 units. SQLite's columns have no limit, but the same options must work on both.
+     */
+    private static final int MAX_INSTALLED_BY = 200;
+
+    /**
      * Lower-case letters, digits and underscores, as PostgreSQL and SQLite both accept unquoted
      * and fold the same way; nothing that could carry SQL.
      */
@@ -117,6 +124,11 @@ public record Settings(
             if (historyTable != null && historyTable.equals(logTable)) {
                 problems.add("historyTable and logTable are both \"" + historyTable + "\"; give them different names");
             }
+            if (historyTable != null && (historyTable + STATE_SUFFIX).equals(logTable)) {
+                problems.add("logTable is \"" + logTable + "\", the name of the table where Cairn keeps the state of"
+                        + " historyTable \"" + historyTable + "\" (the history table's name and \"" + STATE_SUFFIX + "\");"
+                        + " give logTable another name, such as \"" + historyTable + "_log\"");
+            }
             if (lockTimeout == null || lockTimeout.isNegative() || lockTimeout.isZero()) {
                 problems.add("lockTimeout is " + lockTimeout + "; give a positive duration such as Duration.ofMinutes(2)");
             } else if (lockTimeout.compareTo(MAX_LOCK_TIMEOUT) > 0) {
@@ -139,9 +151,7 @@ public record Settings(
             if (pgDump == null || pgDump.isBlank()) {
                 problems.add("pgDump is empty; name the pg_dump program, such as \"/usr/bin/pg_dump\"");
             }
-            if (installedBy == null || installedBy.isBlank()) {
-                problems.add("installedBy is empty; name who applies the migrations");
-            }
+            checkInstalledBy(problems);
             if (!problems.isEmpty()) {
                 throw new MigrationException(ErrorCode.INVALID_CONFIGURATION,
                         "Invalid Cairn configuration:\n  - " + String.join("\n  - ", problems));
@@ -151,6 +161,23 @@ public record Settings(
                     statementLockTimeout, migrationTimeout, strictOrder,
                     validateChecksums, allowUnknownApplied, Optional.ofNullable(backupDirectory), backupRetention, pgDump,
                     installedBy, List.copyOf(listeners));
+        }
+
+        /** Checks installedBy, which every row Cairn writes to its history and log tables records. */
+        private void checkInstalledBy(List<String> problems) {
+            if (installedBy == null || installedBy.isBlank()) {
+                problems.add("installedBy is empty; name who applies the migrations");
+                return;
+            }
+            int characters = installedBy.codePointCount(0, installedBy.length());
+            if (characters > MAX_INSTALLED_BY) {
+                problems.add("installedBy is " + characters + " characters long, more than the " + MAX_INSTALLED_BY
+                        + " that Cairn's history and log tables hold; give a shorter name, such as \"deploy-bot\"");
+            }
+            if (installedBy.indexOf('\0') >= 0) {
+                problems.add("installedBy holds the character U+0000, which PostgreSQL cannot store in a text column;"
+                        + " remove it");
+            }
         }
 
         /** Checks the name of a table or schema of Cairn's, which its SQL writes as it is. */

@@ -135,8 +135,9 @@ final class StepRunner {
             millis = millisSince(start);
             row = records.record(m, mode, millis, locked.applied().get(m.version()));
             held = lock.stillHeld();
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            // A JVM error of the migration's own making still gets its FAIL row and releases the lock.
+        } catch (Exception | Error e) {
+            // A JVM error of the migration's own making (an assertion, a failed static initializer, a
+            // stack overflow, no memory) still gets its FAIL row and releases the lock.
             lock.rollbackAfter(e);
             // Starts over with foreign keys off, even if up() caught the signal.
             throw ctx.foreignKeysOffRequested() ? new RerunWithoutForeignKeys() : records.failed(m, mode, ctx, e,
@@ -188,7 +189,7 @@ final class StepRunner {
             try (Restorer commandBound = session.support().limitLockWaits(session.connection(),
                     session.settings().statementLockTimeout(), false)) {
                 invoke(m, mode, ctx);
-            } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            } catch (Exception | Error e) {
                 throw records.failed(m, mode, ctx, e, millisSince(start));
             }
             long millis = millisSince(start);
@@ -223,7 +224,7 @@ final class StepRunner {
                 session.support().canceller(session.connection(), session.settings().connections()::open))) {
             try {
                 call(m, mode, ctx);
-            } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            } catch (Exception | Error e) {
                 if (watchdog.fired()) {
                     throw new TimedOut(timeout, e);
                 }

@@ -1,5 +1,6 @@
 package dev.cairn.runtime.internal.report;
 
+import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.ExecutedMigration;
 import dev.cairn.runtime.MigrationReport;
 import java.nio.file.Path;
@@ -9,14 +10,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The engine's {@link MigrationReport}. */
-public record MigrateResult(String database, List<ExecutedMigration> applied, Duration duration, Optional<Path> backup)
-        implements MigrationReport {
+public record MigrateResult(String database, List<ExecutedMigration> applied, Duration duration, Optional<Path> backup,
+        Optional<MigrationVersion> target) implements MigrationReport {
 
     public MigrateResult {
         Objects.requireNonNull(database, "database");
         applied = List.copyOf(applied);
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(backup, "backup");
+        Objects.requireNonNull(target, "target");
     }
 
     @Override

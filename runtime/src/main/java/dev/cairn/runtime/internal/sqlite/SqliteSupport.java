@@ -23,18 +23,22 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.sqlite.SQLiteConnection;
 
 /** SQLite: no schemas, a file write lock, table rebuilds with foreign keys switched off, the online backup API. */
 final class SqliteSupport implements DatabaseSupport, TableRebuilder {
 
     private static final int SQLITE_BUSY = 5;
-    private static final int SQLITE_LOCKED = 6;
     private static final int SQLITE_NOMEM = 7;
     private static final int SQLITE_READONLY = 8;
     private static final int SQLITE_INTERRUPT = 9;
     private static final int SQLITE_IOERR = 10;
     private static final int SQLITE_FULL = 13;
+
+    /** SQLite's sentences for creating what exists, as its driver quotes them in parentheses. */
+    private static final Pattern ALREADY_EXISTS =
+            Pattern.compile("\\((?:table|index|view|trigger) \\S+ already exists\\)|\\(duplicate column name: ");
 
     private final Database database;
 
@@ -120,17 +124,21 @@ final class SqliteSupport implements DatabaseSupport, TableRebuilder {
 
     @Override
     public boolean isReadOnly(SQLException error) {
-        return (error.getErrorCode() & 0xFF) == SQLITE_READONLY || String.valueOf(error.getMessage()).contains("readonly");
+        // SQLite's own sentence, not any error mentioning "readonly" (a column may be called that).
+        return (error.getErrorCode() & 0xFF) == SQLITE_READONLY
+                || String.valueOf(error.getMessage()).contains("attempt to write a readonly database");
     }
 
     @Override
     public DatabaseError classify(SQLException error) {
         return switch (error.getErrorCode() & 0xFF) {
-            case SQLITE_BUSY, SQLITE_LOCKED -> DatabaseError.LOCK;
+            // SQLITE_LOCKED comes from within one connection (a table dropped under an open result
+            // set): the migration's own doing, unlike SQLITE_BUSY, another connection's lock.
+            case SQLITE_BUSY -> DatabaseError.LOCK;
             case SQLITE_NOMEM, SQLITE_IOERR, SQLITE_FULL -> DatabaseError.RESOURCES;
             case SQLITE_INTERRUPT -> DatabaseError.CANCELLED;
             // SQLite reports "table routers already exists" as a plain SQLITE_ERROR.
-            default -> String.valueOf(error.getMessage()).contains(" already exists") ? DatabaseError.ALREADY_EXISTS
+            default -> ALREADY_EXISTS.matcher(String.valueOf(error.getMessage())).find() ? DatabaseError.ALREADY_EXISTS
                     : DatabaseError.OTHER;
         };
     }
