@@ -40,8 +40,7 @@ class BadInputTest {
 
     private static final MigrationDescriptor V1 = Fixtures.CREATE_ROUTERS;
     private static final MigrationDescriptor V2 = Fixtures.CREATE_PLANNERS;
-    private static final MigrationDescriptor V3 = Mig.v("3", "Create workers")
-            .up("CREATE TABLE workers (id INTEGER PRIMARY KEY)").down("DROP TABLE workers").build();
+    private static final MigrationDescriptor V3 = Fixtures.CREATE_WORKERS;
 
     /** SQLite's keywords, from https://www.sqlite.org/lang_keywords.html. */
     private static final List<String> SQLITE_KEYWORDS = List.of(("abort action add after all alter always analyze and as asc"

@@ -30,8 +30,7 @@ class TamperedHistoryTest {
 
     private static final MigrationDescriptor V1 = Fixtures.CREATE_ROUTERS;
     private static final MigrationDescriptor V2 = Fixtures.CREATE_PLANNERS;
-    private static final MigrationDescriptor V3 = Mig.v("3", "Create workers")
-            .up("CREATE TABLE workers (id INTEGER PRIMARY KEY)").down("DROP TABLE workers").build();
+    private static final MigrationDescriptor V3 = Fixtures.CREATE_WORKERS;
 
     private static List<MigrationState> states(StatusReport status) {
         return status.migrations().stream().map(MigrationStatus::state).toList();

@@ -17,6 +17,10 @@ public final class Fixtures {
     public static final MigrationDescriptor CREATE_PLANNERS = Mig.v("2", "Create planners")
             .up("CREATE TABLE planners (id INTEGER PRIMARY KEY)").down("DROP TABLE planners").build();
 
+    /** Version 3, independent of 1 and 2: creates {@code workers (id)}. */
+    public static final MigrationDescriptor CREATE_WORKERS = Mig.v("3", "Create workers")
+            .up("CREATE TABLE workers (id INTEGER PRIMARY KEY)").down("DROP TABLE workers").build();
+
     private Fixtures() {
     }
 
