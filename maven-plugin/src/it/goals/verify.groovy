@@ -18,10 +18,10 @@ expectInOrder([
         'Plan of 2 migrations written to',                      // plan
         'Applied 1 migration',                                  // migrate
         'matches the build',                                    // validate
-        'Rolled back 1 migration',                              // rollback -Dcairn.version=2
+        'Rolled back 1 migration',                              // rollback -Dcairn.migration=2
         'Applied 1 migration',                                  // migrate again
         'Rolled back 1 migration',                              // rollback -Dcairn.to=1
-        'Baselined',                                            // baseline -Dcairn.version=2
+        'Baselined',                                            // baseline -Dcairn.migration=2
         'Nothing to repair',                                    // repair
         ': 2 applied, 0 pending',                               // status
 ])

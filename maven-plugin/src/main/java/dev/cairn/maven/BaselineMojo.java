@@ -8,13 +8,13 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Records that an existing database already has the changes of the migrations up to
- * {@code -Dcairn.version}, without running them.
+ * {@code -Dcairn.migration}, without running them.
  */
 @Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class BaselineMojo extends AbstractCairnMojo {
 
     /** The version the database is at. */
-    @Parameter(property = "cairn.version")
+    @Parameter(property = "cairn.migration")
     private String version;
 
     @Override

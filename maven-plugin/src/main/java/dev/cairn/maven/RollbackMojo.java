@@ -9,14 +9,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Rolls back {@code -Dcairn.version=3} (and every applied migration that depends on it), or with
+ * Rolls back {@code -Dcairn.migration=3} (and every applied migration that depends on it), or with
  * {@code -Dcairn.to=2} everything applied after version 2.
  */
 @Mojo(name = "rollback", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class RollbackMojo extends AbstractCairnMojo {
 
     /** The migration to undo, with what depends on it. */
-    @Parameter(property = "cairn.version")
+    @Parameter(property = "cairn.migration")
     private String version;
 
     /** The version to go back to: every migration applied after it is undone, it stays applied. */
@@ -28,7 +28,7 @@ public class RollbackMojo extends AbstractCairnMojo {
         boolean hasVersion = version != null && !version.isBlank();
         boolean hasTo = to != null && !to.isBlank();
         if (hasVersion == hasTo) {
-            throw new MojoExecutionException("cairn:rollback needs exactly one of -Dcairn.version=<version> (undo that"
+            throw new MojoExecutionException("cairn:rollback needs exactly one of -Dcairn.migration=<version> (undo that"
                     + " migration and what depends on it) and -Dcairn.to=<version> (undo everything after it)"
                     + (hasVersion ? ", not both." : "."));
         }

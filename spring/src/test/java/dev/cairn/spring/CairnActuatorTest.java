@@ -18,13 +18,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The Actuator endpoint and health indicator, over HTTP, of a running web application. */
+/** The Actuator endpoint and health indicator, over HTTP, of a running web application, on each database. */
 class CairnActuatorTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @CairnTest(databases = DatabaseKind.SQLITE)
+    @CairnTest
     void theEndpointAndHealth_showPendingMigrations_thenUpToDate(TestDatabase database) throws Exception {
         try (ConfigurableApplicationContext app = Apps.start(database, WebApplicationType.SERVLET, new Class<?>[0],
                 "server.port=0", "cairn.target=1", "management.endpoints.web.exposure.include=health,cairn",
@@ -41,7 +41,9 @@ class CairnActuatorTest {
             HttpResponse<String> endpoint = get(base + "/cairn");
             assertEquals(200, endpoint.statusCode(), endpoint.body());
             JsonNode cairn = JSON.readTree(endpoint.body());
-            assertTrue(cairn.path("database").asString().startsWith("SQLite database jdbc:sqlite:"), endpoint.body());
+            DatabaseKind kind = database.kind();
+            assertTrue(cairn.path("database").asString().startsWith(kind.displayName() + " database jdbc:" + kind.fileName() + ":"),
+                    endpoint.body());
             assertEquals(false, cairn.path("upToDate").asBoolean());
             assertEquals(1, cairn.path("pending").asInt());
             JsonNode first = cairn.path("migrations").get(0);

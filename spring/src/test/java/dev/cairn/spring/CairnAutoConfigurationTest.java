@@ -19,9 +19,21 @@ import dev.cairn.spring.app.db.MigrationRegistry;
 import dev.cairn.test.CairnTest;
 import dev.cairn.test.DatabaseKind;
 import dev.cairn.test.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -61,6 +73,41 @@ class CairnAutoConfigurationTest {
             assertEquals(List.of("deployer", "deployer"), database.rows("SELECT installed_by FROM app_history"));
             assertEquals(List.of("MIGRATE"), app.getBean(Listening.class).commands);
         }
+    }
+
+    @CairnTest(databases = DatabaseKind.POSTGRESQL)
+    void schema_holdsCairnsTables_andTheMigrationsStillGoWhereTheyWould(TestDatabase database) {
+        try (ConfigurableApplicationContext app = Apps.start(database, "cairn.schema=cairn_meta")) {
+            Migrator migrator = app.getBean(Migrator.class);
+            assertEquals(Optional.of("cairn_meta"), migrator.configuration().schema());
+            assertEquals(List.of("cairn_history", "cairn_history_state", "cairn_log"), database.rows(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'cairn_meta' ORDER BY table_name"));
+            assertEquals(List.of("notes"), database.tables());
+            assertEquals(List.of("welcome"), app.getBean(NoteReader.class).notesAtStartup());
+            assertEquals(List.of("1|APPLIED", "2|APPLIED"), states(migrator));
+        }
+    }
+
+    @CairnTest(databases = DatabaseKind.SQLITE)
+    void backupDirectory_getsTheDatabaseAsItWasBeforeAMigrateThatAppliesSomething(TestDatabase database,
+            @TempDir Path directory) throws Exception {
+        Migrator.configure(new MigrationRegistry(), database.dataSource()).load().migrate("1");
+        Path backups = directory.resolve("backups");
+
+        try (ConfigurableApplicationContext app = Apps.start(database, "cairn.backup-directory=" + backups)) {
+            assertEquals(Optional.of(backups), app.getBean(Migrator.class).configuration().backupDirectory());
+            assertEquals(List.of("welcome"), app.getBean(NoteReader.class).notesAtStartup());
+        }
+        List<Path> files = files(backups);
+        assertEquals(1, files.size(), files.toString());
+        assertTrue(files.get(0).getFileName().toString().matches("cairn-backup-.*\\.db"), files.toString());
+        assertEquals(List.of("1"), sqliteRows(files.get(0), "SELECT version FROM cairn_history"));
+        assertEquals(List.of(), sqliteRows(files.get(0), "SELECT body FROM notes"));
+
+        try (ConfigurableApplicationContext app = Apps.start(database, "cairn.backup-directory=" + backups)) {
+            assertEquals(List.of("welcome"), app.getBean(NoteReader.class).notesAtStartup());
+        }
+        assertEquals(files, files(backups), "a migrate with nothing to apply backs nothing up");
     }
 
     @CairnTest(databases = DatabaseKind.SQLITE)
@@ -121,6 +168,25 @@ class CairnAutoConfigurationTest {
         String log = StartupFailureLog.drain();
         assertTrue(log.contains("cairn.registry names java.lang.String, which is not a migration registry"), log);
         assertEquals(List.of(), database.tables());
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted().toList();
+        }
+    }
+
+    /** The first column of a query's rows, on the SQLite database in {@code file}. */
+    private static List<String> sqliteRows(Path file, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (row.next()) {
+                rows.add(row.getString(1));
+            }
+            return rows;
+        }
     }
 
     private static List<String> states(Migrator migrator) {
