@@ -70,9 +70,9 @@ class PostgresLostLockRunTest {
     @Test
     void lockConnection_isExemptFromTheIdleSessionTimeout() {
         TestDb db = TestDb.create(DbKind.POSTGRES, dir);
-        db.execute("ALTER DATABASE " + db.rows("SELECT current_database()").get(0) + " SET idle_session_timeout = '300ms'");
+        db.execute("ALTER DATABASE " + db.rows("SELECT current_database()").get(0) + " SET idle_session_timeout = '1s'");
         MigrationDescriptor slow = Mig.v("1", "Takes a while").nonTransactional()
-                .up("SELECT pg_sleep(1)", "CREATE TABLE after_the_wait (id INTEGER)").build();
+                .up("SELECT pg_sleep(2.5)", "CREATE TABLE after_the_wait (id INTEGER)").build();
 
         MigrationReport report = db.configure(Mig.source(slow)).load().migrate();
 
