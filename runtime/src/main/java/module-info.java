@@ -8,8 +8,12 @@ module dev.cairn.runtime {
     requires transitive dev.cairn;
     requires transitive java.sql;
     requires org.xerial.sqlitejdbc;
+    // Data migrations read and write JSON columns through Jackson types (Row.json). The engine loads
+    // Jackson only when a data migration runs: the up-to-date start never touches it.
+    requires transitive com.fasterxml.jackson.databind;
 
     exports dev.cairn.runtime;
+    exports dev.cairn.runtime.data;
     exports dev.cairn.runtime.registry;
     exports dev.cairn.runtime.spi;
 

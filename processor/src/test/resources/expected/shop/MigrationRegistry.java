@@ -55,7 +55,7 @@ public final class MigrationRegistry extends GeneratedRegistry {
     /**
      * The registry format this class was generated in, which the runtime checks first.
      */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /**
      * The plan's versions and checksums in one text, computed at compile time: with it the

@@ -4,6 +4,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.cairn.processor.generate.RegistryWriter;
 import dev.cairn.processor.generate.StandInWriter;
 import dev.cairn.processor.model.MigrationModel;
+import dev.cairn.processor.model.RepeatableModel;
 import dev.cairn.processor.report.Finding;
 import dev.cairn.processor.report.Message;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.SourceVersion;
@@ -65,7 +67,7 @@ final class RegistryFiles {
      * Writes both files. Returns what to tell the user: the error if they could not be written,
      * else a note if the registry is too large for version constants.
      */
-    Optional<Finding> write(String packageName, List<MigrationModel> plan) {
+    Optional<Finding> write(String packageName, List<MigrationModel> plan, List<RepeatableModel> repeatables) {
         String registryName = registryName(packageName);
         TypeElement existing = elements.getTypeElement(registryName);
         if (existing != null) {
@@ -73,8 +75,9 @@ final class RegistryFiles {
                     ? Finding.global(Message.STALE_REGISTRY, registryName)
                     : Finding.on(existing, Message.REGISTRY_NAME_TAKEN, registryName));
         }
-        JavaFile source = writer.write(packageName, plan);
-        Element[] originating = plan.stream().map(MigrationModel::element).toArray(Element[]::new);
+        JavaFile source = writer.write(packageName, plan, repeatables);
+        Element[] originating = Stream.concat(plan.stream().map(MigrationModel::element),
+                repeatables.stream().map(RepeatableModel::element)).distinct().toArray(Element[]::new);
         try {
             source.writeTo(filer);
             FileObject services = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE, originating);

@@ -5,8 +5,13 @@ import dev.cairn.runtime.MigrationSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -16,9 +21,20 @@ import javax.tools.JavaFileObject;
 final class GeneratedClasses extends ClassLoader {
 
     private final Map<String, JavaFileObject> classFiles = new TreeMap<>();
+    private final Optional<Path> resources;
 
     GeneratedClasses(Compilation compilation) {
+        this(compilation, Optional.empty());
+    }
+
+    /** Loads the compilation's classes and, as a build would copy them to the classpath, the resources below {@code resources}. */
+    GeneratedClasses(Compilation compilation, Path resources) {
+        this(compilation, Optional.of(resources));
+    }
+
+    private GeneratedClasses(Compilation compilation, Optional<Path> resources) {
         super(GeneratedClasses.class.getClassLoader());
+        this.resources = resources;
         for (JavaFileObject file : compilation.generatedFiles()) {
             if (file.getKind() == JavaFileObject.Kind.CLASS) {
                 // "/CLASS_OUTPUT/com/example/Foo$Bar.class" -> "com.example.Foo$Bar"
@@ -95,6 +111,16 @@ final class GeneratedClasses extends ClassLoader {
         }
         byte[] bytes = bytes(file);
         return defineClass(name, bytes, 0, bytes.length);
+    }
+
+    @Override
+    protected URL findResource(String name) {
+        Optional<Path> file = resources.map(root -> root.resolve(name)).filter(Files::isRegularFile);
+        try {
+            return file.isPresent() ? file.get().toUri().toURL() : null;
+        } catch (MalformedURLException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] bytes(JavaFileObject file) {

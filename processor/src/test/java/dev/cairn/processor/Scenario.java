@@ -34,22 +34,29 @@ final class Scenario {
     private Scenario() {
     }
 
-    /** Loads every {@code .java} file below the resource directory {@code name}, such as {@code bad/cycle}. */
-    static Scenario load(String name) {
-        Scenario scenario = new Scenario();
+    /** The test resource directory {@code name}, such as {@code sql/good/mixed}, on disk. */
+    static Path directory(String name) {
         URL url = Scenario.class.getClassLoader().getResource(name);
         if (url == null) {
             throw new IllegalArgumentException("no test resource directory " + name);
         }
-        try (Stream<Path> paths = Files.walk(Path.of(url.toURI()))) {
-            Path root = Path.of(url.toURI());
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Loads every {@code .java} file below the resource directory {@code name}, such as {@code bad/cycle}. */
+    static Scenario load(String name) {
+        Scenario scenario = new Scenario();
+        Path root = directory(name);
+        try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.filter(p -> p.toString().endsWith(".java")).toList()) {
                 scenario.files.put(root.relativize(path).toString(), JavaFileObjects.forResource(path.toUri().toURL()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
         return scenario;
     }

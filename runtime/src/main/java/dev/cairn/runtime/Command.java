@@ -7,6 +7,7 @@ public enum Command {
     ROLLBACK,
     STATUS,
     VALIDATE,
+    CHECK_CONDITIONS,
     HISTORY,
     BASELINE,
     REPAIR,

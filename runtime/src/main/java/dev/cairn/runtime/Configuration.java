@@ -26,6 +26,14 @@ public interface Configuration {
      */
     String stateTable();
 
+    /**
+     * Every table Cairn keeps its records in, by bare name, whether it exists yet or not: the
+     * history, the log and the state table, and beside the history the tables of data migrations
+     * ({@code _data}, {@code _quarantine}) and of repeatable migrations ({@code _repeatable}).
+     * Schema comparisons and backups of the application's own data leave these out.
+     */
+    List<String> tables();
+
     /** The schema of Cairn's tables, where the database has schemas and one is configured. */
     Optional<String> schema();
 

@@ -19,9 +19,18 @@ public interface DryRunReport extends Report {
      */
     List<MigrationDescriptor> notRun();
 
+    /**
+     * The repeatable migrations that are new or changed, run after {@link #wouldApply()} and rolled
+     * back, in name order. Empty when a migration of {@link #notRun()} could not be tried: they run
+     * after every versioned migration, and may need its changes.
+     */
+    default List<ExecutedRepeatable> repeatables() {
+        return List.of();
+    }
+
     /** Whether {@code migrate} would do nothing. */
     default boolean isUpToDate() {
-        return wouldApply().isEmpty() && notRun().isEmpty();
+        return wouldApply().isEmpty() && notRun().isEmpty() && repeatables().isEmpty();
     }
 
     /**
@@ -46,6 +55,10 @@ public interface DryRunReport extends Report {
                 script.append("PRAGMA foreign_key_check;\nPRAGMA foreign_keys = ON;\n");
             }
         }
+        for (ExecutedRepeatable step : repeatables()) {
+            script.append("\n-- repeatable ").append(step.name()).append(" (").append(step.resource()).append(")\n");
+            step.statements().forEach(sql -> script.append(terminated(sql)).append('\n'));
+        }
         for (MigrationDescriptor migration : notRun()) {
             script.append("\n-- ").append(migration.version()).append(' ').append(migration.description())
                     .append(migration.transactional() ? ": depends on a non-transactional migration, not tried in a dry run\n"
@@ -67,12 +80,15 @@ public interface DryRunReport extends Report {
         }
         StringBuilder text = new StringBuilder("A migrate would apply ").append(wouldApply().size() + notRun().size())
                 .append(wouldApply().size() + notRun().size() == 1 ? " migration" : " migrations").append(" to ")
-                .append(database()).append(':');
+                .append(database()).append(repeatables().isEmpty() ? "" : " and run " + repeatables().size()
+                        + (repeatables().size() == 1 ? " repeatable migration" : " repeatable migrations")).append(':');
         wouldApply().forEach(step -> text.append("\n  ").append(step.summary()).append(", ")
                 .append(step.statements().size()).append(step.statements().size() == 1 ? " statement" : " statements"));
         notRun().forEach(m -> text.append("\n  ").append(m.version()).append(" \"").append(m.description())
                 .append(m.transactional() ? "\" (depends on a non-transactional migration: not tried in the dry run)"
                         : "\" (non-transactional: not tried in the dry run)"));
+        repeatables().forEach(step -> text.append("\n  ").append(step.summary()).append(", ")
+                .append(step.statements().size()).append(step.statements().size() == 1 ? " statement" : " statements"));
         return text.toString();
     }
 }

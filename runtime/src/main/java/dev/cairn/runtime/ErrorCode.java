@@ -10,6 +10,12 @@ public enum ErrorCode {
     /** A migration threw or a statement failed; its transaction was rolled back. */
     MIGRATION_FAILED,
     /**
+     * A migration's {@linkplain JavaMigration#preconditions precondition} or
+     * {@linkplain JavaMigration#postconditions postcondition} failed (a {@link MigrationFailedException}
+     * of this code); its transaction was rolled back.
+     */
+    CONDITION_FAILED,
+    /**
      * Another process held the migration lock for longer than the lock timeout, or another session
      * held a lock a migration needed for longer than its statements wait (the migration then
      * failed with a {@link MigrationFailedException} of this code: run it again later).
@@ -71,4 +77,19 @@ public enum ErrorCode {
     BACKUP_FAILED,
     /** Cairn's own bookkeeping (history tables, lock) failed with a database error. */
     DATABASE_ERROR,
+    /**
+     * A row of a data migration's source could not be read as its handler asked (malformed JSON,
+     * an unknown column, {@code NULL} for a primitive): see {@link dev.cairn.runtime.data.BadRowException}.
+     */
+    BAD_ROW,
+    /**
+     * A SQL migration's file is missing from the classpath, or differs from the file the registry
+     * was compiled with (edited without recompiling): rebuild.
+     */
+    SQL_RESOURCE,
+    /**
+     * A database migrated by Flyway cannot be adopted as it is: a file changed since Flyway
+     * applied it, a failed Flyway migration, or a version this build does not know.
+     */
+    FLYWAY_ADOPTION,
 }

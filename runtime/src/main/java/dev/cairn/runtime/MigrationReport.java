@@ -30,22 +30,50 @@ public interface MigrationReport extends Report {
         return applied().stream().filter(ExecutedMigration::outOfOrder).toList();
     }
 
+    /**
+     * The repeatable migrations it ran after the versioned ones, in name order: those that were
+     * new or whose checksum had changed.
+     */
+    default List<ExecutedRepeatable> repeatables() {
+        return List.of();
+    }
+
+    /**
+     * The versions it adopted from Flyway's history, in plan order: recorded as applied without
+     * running them, each file checked against the checksum Flyway recorded. Empty but on the first
+     * migrate of a database that Flyway migrated.
+     */
+    default List<MigrationVersion> adopted() {
+        return List.of();
+    }
+
     /** Whether there was nothing to apply (up to the target, if one was given). */
     default boolean isUpToDate() {
-        return applied().isEmpty();
+        return applied().isEmpty() && repeatables().isEmpty();
     }
 
     /** A few lines for humans, as printed by the CLI. */
     @Override
     default String summary() {
+        String adoption = adopted().isEmpty() ? "" : "Adopted " + adopted().size() + (adopted().size() == 1 ? " migration" : " migrations")
+                + " from Flyway's history, recorded as applied without running them: "
+                + String.join(", ", adopted().stream().map(MigrationVersion::toString).toList()) + ".\n";
         if (isUpToDate()) {
-            return database() + target().map(version -> " has nothing to apply up to " + version).orElse(" is up to date")
-                    + " (" + duration().toMillis() + " ms).";
+            return adoption + database() + target().map(version -> " has nothing to apply up to " + version)
+                    .orElse(" is up to date") + " (" + duration().toMillis() + " ms).";
         }
-        StringBuilder text = new StringBuilder("Applied ").append(applied().size())
-                .append(applied().size() == 1 ? " migration" : " migrations").append(" to ").append(database())
-                .append(" in ").append(duration().toMillis()).append(" ms:");
-        applied().forEach(step -> text.append("\n  ").append(step.summary()));
+        StringBuilder text = new StringBuilder(adoption);
+        if (!applied().isEmpty()) {
+            text.append("Applied ").append(applied().size()).append(applied().size() == 1 ? " migration" : " migrations")
+                    .append(" to ").append(database()).append(" in ").append(duration().toMillis()).append(" ms:");
+            applied().forEach(step -> text.append("\n  ").append(step.summary()));
+        }
+        if (!repeatables().isEmpty()) {
+            text.append(applied().isEmpty() ? "" : "\n").append("Ran ").append(repeatables().size())
+                    .append(repeatables().size() == 1 ? " repeatable migration" : " repeatable migrations")
+                    .append(applied().isEmpty() ? " on " + database() + " in " + duration().toMillis() + " ms:" : ":");
+            repeatables().forEach(step -> text.append("\n  ").append(step.summary()));
+        }
         backup().ifPresent(file -> text.append("\nBackup taken first: ").append(file));
         return text.toString();
     }

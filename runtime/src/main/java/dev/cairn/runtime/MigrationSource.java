@@ -17,10 +17,20 @@ public interface MigrationSource {
     List<MigrationDescriptor> migrations();
 
     /**
-     * A short text that changes whenever a version or a checksum of {@link #migrations()} does,
-     * known without building the descriptors. It lets {@link Migrator#migrate()} learn that a
-     * database is up to date by reading one row. Empty (the default) makes the runtime compute one
-     * from {@link #migrations()}.
+     * The repeatable migrations, in any order (they run in name order, after the versioned ones).
+     * Empty by default. Their checksums count in {@link #fingerprint()}: a changed repeatable
+     * migration is a changed plan.
+     */
+    default List<RepeatableMigration> repeatables() {
+        return List.of();
+    }
+
+    /**
+     * A short text that changes whenever a version or a checksum of {@link #migrations()} or of
+     * {@link #repeatables()} does, known without building the descriptors. It lets
+     * {@link Migrator#migrate()} learn that a database is up to date by reading one row. Empty
+     * (the default) makes the runtime compute one from {@link #migrations()} and
+     * {@link #repeatables()}.
      */
     default Optional<String> fingerprint() {
         return Optional.empty();

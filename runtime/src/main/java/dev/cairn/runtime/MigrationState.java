@@ -14,6 +14,12 @@ public enum MigrationState {
     FAILED,
     /** A non-transactional run was interrupted or failed: it may be half applied. */
     INTERRUPTED,
+    /**
+     * A data migration whose run stopped part-way (a crash, a kill, a failure, its timeout) with its
+     * committed batches and their checkpoint: the next migrate resumes it after its last committed
+     * batch. {@link MigrationStatus#detail()} says how many rows are done.
+     */
+    IN_PROGRESS,
     /** A non-transactional migration that another process is applying or rolling back right now. */
     RUNNING,
     /** Applied in the database but unknown to this build (an older build?). */

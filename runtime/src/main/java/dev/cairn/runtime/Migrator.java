@@ -128,6 +128,41 @@ public final class Migrator {
     }
 
     /**
+     * Runs the migrations' conditions without applying anything (seed 004's "validate without
+     * executing"): the {@linkplain JavaMigration#preconditions preconditions} of each pending
+     * migration whose prerequisites are all applied (unless its last run stopped part way, which
+     * may have left part of its changes), and the
+     * {@linkplain JavaMigration#postconditions postconditions} of each applied one that no applied
+     * migration depends on (one that does builds on its changes, and may have changed them by
+     * design), each migration's in a transaction that is rolled back. Reports every check, passed or failed
+     * with what it found; a failed one is reported, not thrown. Changes nothing and takes no lock,
+     * like {@link #status()}, so it also runs on a read-only database.
+     *
+     * <p>A postcondition of an applied migration checks what it promised then: a later migration
+     * that changed the same table without depending on it (dropped the column it added, say)
+     * makes it fail, without anything being wrong.
+     */
+    public ConditionsReport checkConditions() {
+        return engine.checkConditions(null);
+    }
+
+    /**
+     * {@link #checkConditions()} of one migration: its preconditions if it is pending (once the
+     * migrations it depends on are applied), its postconditions if it is applied.
+     *
+     * @throws MigrationException with {@link ErrorCode#NOT_IN_BUILD} if {@code version} is not a
+     *     migration of the build, before connecting
+     */
+    public ConditionsReport checkConditions(MigrationVersion version) {
+        return engine.checkConditions(Objects.requireNonNull(version, "version"));
+    }
+
+    /** {@link #checkConditions(MigrationVersion)} with the version as text. */
+    public ConditionsReport checkConditions(String version) {
+        return checkConditions(versionOf(version));
+    }
+
+    /**
      * Runs what {@link #migrate()} would run inside a transaction that is rolled back, and returns
      * the statements. The database is left as it was.
      *
@@ -195,6 +230,22 @@ public final class Migrator {
         /** The table of applied migrations; default {@code cairn_history}. */
         public Builder historyTable(String name) {
             draft.historyTable = name;
+            return this;
+        }
+
+        /**
+         * The table of Flyway's history ({@code flyway.table}) that a database without Cairn's
+         * history is adopted from; default {@code flyway_schema_history}, Flyway's. See the
+         * README's "Moving from Flyway".
+         */
+        public Builder flywayTable(String name) {
+            draft.flywayTable = name;
+            return this;
+        }
+
+        /** PostgreSQL only: the schema of {@link #flywayTable}; default the current schema, as Flyway's default. */
+        public Builder flywaySchema(String name) {
+            draft.flywaySchema = name;
             return this;
         }
 

@@ -12,13 +12,20 @@ import java.util.OptionalLong;
  * @param total the units in all, if known or estimated
  * @param batch the number of the batch just finished, from 1; 0 when the work is not batched
  * @param elapsed how long the work has run
+ * @param resumedFrom the units of {@code done} that an earlier, interrupted run did (a data
+ *     migration resumed after its last committed batch), which the rate leaves out
  */
-public record Progress(long done, OptionalLong total, long batch, Duration elapsed) {
+public record Progress(long done, OptionalLong total, long batch, Duration elapsed, long resumedFrom) {
 
-    /** Units per second so far; 0 before any time has passed. */
+    /** Progress of work that started from the beginning. */
+    public Progress(long done, OptionalLong total, long batch, Duration elapsed) {
+        this(done, total, batch, elapsed, 0);
+    }
+
+    /** Units per second so far in this run; 0 before any time has passed. */
     public double rate() {
         long nanos = elapsed.toNanos();
-        return nanos == 0 ? 0 : done * 1e9 / nanos;
+        return nanos == 0 ? 0 : (done - resumedFrom) * 1e9 / nanos;
     }
 
     /** How long the rest should take at the rate so far, when the total is known. */

@@ -11,6 +11,11 @@ public interface StatusReport extends Report {
     /** One entry per migration. */
     List<MigrationStatus> migrations();
 
+    /** The repeatable migrations of the build, in name order, each with where it stands. */
+    default List<RepeatableStatus> repeatables() {
+        return List.of();
+    }
+
     /** The entries in the given states. */
     default List<MigrationStatus> inState(MigrationState... states) {
         List<MigrationState> wanted = List.of(states);
@@ -19,12 +24,13 @@ public interface StatusReport extends Report {
 
     /** The migrations that a migrate would apply. */
     default List<MigrationStatus> pending() {
-        return inState(MigrationState.PENDING, MigrationState.OUT_OF_ORDER, MigrationState.FAILED);
+        return inState(MigrationState.PENDING, MigrationState.OUT_OF_ORDER, MigrationState.FAILED, MigrationState.IN_PROGRESS);
     }
 
-    /** Whether every migration of the build is applied and nothing needs attention. */
+    /** Whether every migration of the build is applied, every repeatable one ran as it is now, and nothing needs attention. */
     default boolean isUpToDate() {
-        return migrations().stream().allMatch(m -> m.state() == MigrationState.APPLIED);
+        return migrations().stream().allMatch(m -> m.state() == MigrationState.APPLIED)
+                && repeatables().stream().allMatch(r -> r.state() == RepeatableStatus.State.APPLIED);
     }
 
     /** A table for humans, one line per migration. */
@@ -41,6 +47,12 @@ public interface StatusReport extends Report {
             }
             if (!m.detail().isEmpty()) {
                 text.append("\n      ").append(m.detail());
+            }
+        }
+        for (RepeatableStatus r : repeatables()) {
+            text.append(String.format("%n  %-12s %-17s %s (%s)", "repeatable", r.state(), r.name(), r.resource()));
+            if (r.installedOn() != null) {
+                text.append("  (").append(r.installedOn()).append(" by ").append(r.installedBy()).append(')');
             }
         }
         return text.toString();

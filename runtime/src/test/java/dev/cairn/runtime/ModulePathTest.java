@@ -136,9 +136,10 @@ class ModulePathTest {
         return messages.toString(StandardCharsets.UTF_8);
     }
 
-    /** cairn-runtime, cairn-annotations and sqlite-jdbc, as this build made or resolved them. */
+    /** cairn-runtime, cairn-annotations, sqlite-jdbc and Jackson (for data migrations), as this build made or resolved them. */
     private static String modulePath() throws URISyntaxException {
-        return Stream.of(Migrator.class, dev.cairn.Migration.class, JDBC.class)
+        return Stream.of(Migrator.class, dev.cairn.Migration.class, JDBC.class, com.fasterxml.jackson.databind.ObjectMapper.class,
+                        com.fasterxml.jackson.core.JsonParser.class, com.fasterxml.jackson.annotation.JsonProperty.class)
                 .map(type -> {
                     try {
                         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();

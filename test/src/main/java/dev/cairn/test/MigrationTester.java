@@ -132,8 +132,7 @@ public final class MigrationTester {
     /** The database's schema now, without Cairn's own tables. */
     public Schema schema() {
         Configuration configuration = migrator.configuration();
-        Set<String> cairnTables = Set.of(configuration.historyTable(), configuration.logTable(), configuration.stateTable())
-                .stream().map(table -> configuration.schema().map(schema -> schema + "." + table).orElse(table))
+        Set<String> cairnTables = configuration.tables().stream().map(table -> configuration.schema().map(schema -> schema + "." + table).orElse(table))
                 .collect(Collectors.toSet());
         return SchemaReader.read(database, cairnTables);
     }

@@ -2,14 +2,17 @@ package dev.cairn.processor.collect;
 
 import dev.cairn.Migration;
 import dev.cairn.MigrationVersion;
+import dev.cairn.processor.model.Locus;
 import dev.cairn.processor.model.MigrationModel;
 import dev.cairn.processor.model.MigrationModel.Dependency;
 import dev.cairn.processor.model.RuntimeTypes;
+import dev.cairn.processor.report.Message;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -19,6 +22,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /** Reads {@code @Migration} classes into {@link MigrationModel}s. */
 public final class MigrationCollector {
@@ -29,10 +33,12 @@ public final class MigrationCollector {
             "reversible", Boolean.class, "transactional", Boolean.class);
 
     private final Elements elements;
+    private final Types types;
     private final SourceChecksums checksums;
 
     public MigrationCollector(ProcessingEnvironment env) {
         this.elements = env.getElementUtils();
+        this.types = env.getTypeUtils();
         this.checksums = SourceChecksums.create(env);
     }
 
@@ -64,15 +70,16 @@ public final class MigrationCollector {
                 type.getQualifiedName().toString(),
                 versionText,
                 MigrationVersion.tryParse(versionText),
-                versionValue,
+                Locus.of(versionValue),
                 description.isBlank() ? Descriptions.fromClassName(type.getSimpleName().toString()) : description.strip(),
                 dependencies(values.get("dependsOn")),
                 (Boolean) values.get("reversible").getValue(),
-                explicitValue(annotation, "reversible"),
+                Locus.of(explicitValue(annotation, "reversible").orElse(null)),
                 (Boolean) values.get("transactional").getValue(),
                 implementsDown(type),
-                suppressesCairnWarnings(type),
-                checksums.of(type)));
+                cairnSuppressions(type),
+                checksums.of(type),
+                Optional.empty()));
     }
 
     private static boolean dependsOnEntriesAreStrings(AnnotationValue dependsOn) {
@@ -102,7 +109,7 @@ public final class MigrationCollector {
         for (Object entry : (List<?>) dependsOn.getValue()) {
             AnnotationValue value = (AnnotationValue) entry;
             String text = (String) value.getValue();
-            dependencies.add(new Dependency(text, MigrationVersion.tryParse(text), value));
+            dependencies.add(new Dependency(text, MigrationVersion.tryParse(text), Locus.of(value)));
         }
         return dependencies;
     }
@@ -110,25 +117,45 @@ public final class MigrationCollector {
     /**
      * Whether the class has a concrete {@code down(MigrationContext)} that overrides
      * {@code JavaMigration}'s default, which only throws: declared in the class, inherited from a
-     * superclass, or a default method of an interface between them.
+     * superclass, or a default method of an interface between them. A data migration's
+     * {@code down} is final and runs its {@code backward}, which by default describes no work: it
+     * has a rollback when it overrides {@code backward}.
      */
     private boolean implementsDown(TypeElement type) {
-        TypeElement javaMigration = elements.getTypeElement(RuntimeTypes.JAVA_MIGRATION);
-        if (javaMigration == null) {
-            return false;
+        if (RuntimeTypes.isDataMigration(type, elements, types)) {
+            return overridesMethodOf(type, elements.getTypeElement(RuntimeTypes.DATA_MIGRATION), "backward");
         }
-        ExecutableElement defaultDown = ElementFilter.methodsIn(javaMigration.getEnclosedElements()).stream()
-                .filter(method -> method.getSimpleName().contentEquals("down"))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(RuntimeTypes.JAVA_MIGRATION + " has no down()"));
-        return ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
-                .anyMatch(method -> !method.equals(defaultDown)
-                        && !method.getModifiers().contains(Modifier.ABSTRACT)
-                        && elements.overrides(method, defaultDown, type));
+        TypeElement javaMigration = elements.getTypeElement(RuntimeTypes.JAVA_MIGRATION);
+        return javaMigration != null && overridesMethodOf(type, javaMigration, "down");
     }
 
-    private static boolean suppressesCairnWarnings(TypeElement type) {
+    /** Whether {@code type} has a concrete method, other than {@code owner}'s own, overriding {@code owner}'s {@code name}. */
+    private boolean overridesMethodOf(TypeElement type, TypeElement owner, String name) {
+        ExecutableElement original = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
+                .filter(method -> method.getSimpleName().contentEquals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(owner.getQualifiedName() + " has no " + name + "()"));
+        return ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
+                .anyMatch(method -> !method.equals(original)
+                        && !method.getModifiers().contains(Modifier.ABSTRACT)
+                        && elements.overrides(method, original, type));
+    }
+
+    /** The class's {@code @SuppressWarnings} entries that are Cairn's: {@code "cairn"} or {@code "cairn.<Key>"}. */
+    private static Set<String> cairnSuppressions(TypeElement type) {
         SuppressWarnings suppress = type.getAnnotation(SuppressWarnings.class);
-        return suppress != null && Arrays.asList(suppress.value()).contains("cairn");
+        if (suppress == null) {
+            return Set.of();
+        }
+        String prefix = MigrationModel.ALL_WARNINGS + ".";
+        Set<String> suppressions = new HashSet<>();
+        for (String name : suppress.value()) {
+            if (name.equals(MigrationModel.ALL_WARNINGS)) {
+                suppressions.add(name);
+            } else if (name.startsWith(prefix)) {
+                Message.warningKey(name.substring(prefix.length())).ifPresent(key -> suppressions.add(prefix + key));
+            }
+        }
+        return suppressions;
     }
 }

@@ -9,8 +9,6 @@ import dev.cairn.processor.checksum.Sha256;
 import dev.cairn.processor.checksum.SourceChecksum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Proxy;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -39,48 +37,13 @@ abstract class SourceChecksums {
 
     static final String STRUCTURE_TAG = "struct1";
 
-    /** How deep wrappers of javac's environment are searched: build tools wrap it once. */
-    private static final int MAX_WRAPPERS = 4;
-
     abstract String of(TypeElement type);
 
     /** Whether the checksums cover method bodies. */
     abstract boolean coverSource();
 
     static SourceChecksums create(ProcessingEnvironment env) {
-        ProcessingEnvironment candidate = env;
-        for (int depth = 0; candidate != null && depth < MAX_WRAPPERS; depth++) {
-            try {
-                return new FromSource(Trees.instance(candidate));
-            } catch (IllegalArgumentException notJavacs) {
-                candidate = wrapped(candidate);
-            } catch (LinkageError noTreeApi) {
-                break;
-            }
-        }
-        return new FromStructure();
-    }
-
-    /**
-     * Build tools wrap javac's environment (Gradle for incremental processing, IntelliJ in a
-     * proxy), and {@link Trees} accepts only javac's own: returns the environment a wrapper holds,
-     * or {@code null}.
-     */
-    private static ProcessingEnvironment wrapped(ProcessingEnvironment env) {
-        Object wrapper = Proxy.isProxyClass(env.getClass()) ? Proxy.getInvocationHandler(env) : env;
-        for (Class<?> type = wrapper.getClass(); type != null; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                try {
-                    field.setAccessible(true);
-                    if (field.get(wrapper) instanceof ProcessingEnvironment inner && inner != env) {
-                        return inner;
-                    }
-                } catch (ReflectiveOperationException | RuntimeException inaccessible) {
-                    // A field we may not read cannot be the one we are looking for; try the next.
-                }
-            }
-        }
-        return null;
+        return JavacTrees.of(env).<SourceChecksums>map(FromSource::new).orElseGet(FromStructure::new);
     }
 
     /** Normalized source text, through javac's tree API. */

@@ -3,6 +3,9 @@ package dev.cairn.processor.generate;
 import static dev.cairn.processor.generate.RuntimeNames.DESCRIPTOR;
 import static dev.cairn.processor.generate.RuntimeNames.DESCRIPTOR_BUILDER;
 import static dev.cairn.processor.generate.RuntimeNames.JAVA_MIGRATION;
+import static dev.cairn.processor.generate.RuntimeNames.REPEATABLE;
+import static dev.cairn.processor.generate.RuntimeNames.REPEATABLE_BUILDER;
+import static dev.cairn.processor.generate.RuntimeNames.SQL_MIGRATIONS;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -12,8 +15,12 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.cairn.processor.model.MigrationModel;
 import dev.cairn.processor.model.MigrationModel.Dependency;
+import dev.cairn.processor.model.RepeatableModel;
+import dev.cairn.processor.model.SqlFile;
+import dev.cairn.processor.model.SqlScript;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
 
@@ -148,9 +155,54 @@ final class PlanSwitches {
         return code.add("\n.checksum($L)", JavaLiterals.string(migration.checksum())).build();
     }
 
+    /**
+     * A class's step is a new instance (or its rollback stub); an SQL file's comes from the
+     * runtime's factory, which loads the file from the registry's class loader when it runs. An
+     * irreversible file gets no undo file: its {@code down} refuses, like a stub's.
+     */
     private static CodeBlock step(MigrationModel migration, ClassName registry) {
+        if (migration.script().isPresent()) {
+            SqlScript script = migration.script().get();
+            Optional<SqlFile> undo = script.undo().filter(file -> migration.reversible());
+            return CodeBlock.of("$T.versioned($T.class,\n$L,\n$L,\n$L,\n$L)", SQL_MIGRATIONS, registry,
+                    JavaLiterals.string(script.file().resource()), JavaLiterals.string(script.file().checksum()),
+                    undo.map(file -> JavaLiterals.string(file.resource())).orElse(CodeBlock.of("null")),
+                    undo.map(file -> JavaLiterals.string(file.checksum())).orElse(CodeBlock.of("null")));
+        }
         return CodeBlock.of("new $T()", migration.reversible()
-                ? ClassName.get(migration.element())
+                ? ClassName.get(migration.type())
                 : registry.nestedClass(RollbackStubs.nameOf(migration)));
+    }
+
+    /**
+     * Adds {@code describeRepeatable} and {@code newRepeatableStep}, a switch over the repeatable
+     * migrations in name order, when there are any.
+     */
+    static void addRepeatablesTo(TypeSpec.Builder type, ClassName registry, List<RepeatableModel> repeatables) {
+        if (repeatables.isEmpty()) {
+            return;
+        }
+        type.addMethod(MethodSpec.methodBuilder("describeRepeatable")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(REPEATABLE_BUILDER)
+                .addParameter(int.class, "index")
+                .addCode(switchOver("index", 0, repeatables.size(), index -> {
+                    RepeatableModel repeatable = repeatables.get(index);
+                    return CodeBlock.of("$T.builder($L, $L)\n.description($L)\n.checksum($L)", REPEATABLE,
+                            JavaLiterals.string(repeatable.name()), JavaLiterals.string(repeatable.file().resource()),
+                            JavaLiterals.string(repeatable.description()),
+                            JavaLiterals.string(repeatable.file().checksum()));
+                }))
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("newRepeatableStep")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(JAVA_MIGRATION)
+                .addParameter(int.class, "index")
+                .addCode(switchOver("index", 0, repeatables.size(), index -> CodeBlock.of("$T.repeatable($T.class,\n$L,\n$L)",
+                        SQL_MIGRATIONS, registry, JavaLiterals.string(repeatables.get(index).file().resource()),
+                        JavaLiterals.string(repeatables.get(index).file().checksum()))))
+                .build());
     }
 }

@@ -26,9 +26,9 @@ final class RollbackStubs {
         return "Irreversible" + migration.requireVersion().constantName();
     }
 
-    /** Runs the migration and refuses to roll it back, naming it. */
+    /** Runs the migration class and refuses to roll it back, naming it. */
     static TypeSpec stubFor(MigrationModel migration) {
-        ClassName migrationClass = ClassName.get(migration.element());
+        ClassName migrationClass = ClassName.get(migration.type());
         return TypeSpec.classBuilder(nameOf(migration))
                 .addJavadoc("Migration $L is irreversible: runs {@link $T} and refuses to roll it back.\n",
                         migration.versionText(), migrationClass)

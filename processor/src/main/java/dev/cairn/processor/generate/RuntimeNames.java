@@ -10,6 +10,9 @@ final class RuntimeNames {
     static final ClassName MIGRATION_SOURCE = ClassName.get(RUNTIME, "MigrationSource");
     static final ClassName DESCRIPTOR = ClassName.get(RUNTIME, "MigrationDescriptor");
     static final ClassName DESCRIPTOR_BUILDER = DESCRIPTOR.nestedClass("Builder");
+    static final ClassName SQL_MIGRATIONS = ClassName.get(RUNTIME + ".registry", "SqlMigrations");
+    static final ClassName REPEATABLE = ClassName.get(RUNTIME, "RepeatableMigration");
+    static final ClassName REPEATABLE_BUILDER = REPEATABLE.nestedClass("Builder");
     static final ClassName JAVA_MIGRATION = ClassName.get(RUNTIME, "JavaMigration");
     static final ClassName CONTEXT = ClassName.get(RUNTIME, "MigrationContext");
     static final ClassName IRREVERSIBLE = ClassName.get(RUNTIME, "IrreversibleMigrationException");

@@ -78,7 +78,7 @@ public final class StandInWriter {
                     .addMember("comments", "$S", "A stand-in: the @Migration classes of this compilation have errors")
                     .build());
         }
-        migrations.forEach(migration -> type.addOriginatingElement(migration.element()));
+        migrations.stream().map(MigrationModel::element).distinct().forEach(type::addOriginatingElement);
         Map<String, MigrationModel> constants = versionConstants(migrations);
         if (RegistryWriter.hasVersionConstants(constants.size())) {
             constants.forEach((name, migration) -> type.addField(versionConstant(name, migration)));

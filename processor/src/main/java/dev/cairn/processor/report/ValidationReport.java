@@ -1,5 +1,7 @@
 package dev.cairn.processor.report;
 
+import dev.cairn.processor.model.Locus;
+import dev.cairn.processor.model.MigrationModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,18 @@ public final class ValidationReport {
     public void report(Message message, Element element, AnnotationMirror annotation,
                        AnnotationValue value, Object... args) {
         findings.add(new Finding(message, message.format(args), Optional.of(element),
-                Optional.ofNullable(annotation), Optional.ofNullable(value)));
+                Optional.ofNullable(annotation), Optional.ofNullable(value), Optional.empty()));
+    }
+
+    /** Adds a finding on a migration, at {@code locus}: an annotation value, or a line of its SQL file. */
+    public void report(Message message, MigrationModel migration, Locus locus, Object... args) {
+        reportAt(message, migration.element(), migration.annotation(), locus, args);
+    }
+
+    /** Adds a finding on an annotated element at {@code locus}. */
+    public void reportAt(Message message, Element element, AnnotationMirror annotation, Locus locus, Object... args) {
+        findings.add(new Finding(message, locus.prefix() + message.format(args), Optional.of(element),
+                Optional.of(annotation), locus.value(), Optional.empty()));
     }
 
     /** Adds a finding made elsewhere. */

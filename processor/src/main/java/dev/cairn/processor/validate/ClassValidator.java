@@ -53,7 +53,7 @@ public final class ClassValidator {
 
     /** Returns whether the class is a concrete, creatable JavaMigration. */
     private boolean checkShape(MigrationModel migration) {
-        TypeElement type = migration.element();
+        TypeElement type = migration.type();
         String name = migration.className();
         if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
             return fail(Message.NOT_A_CLASS, migration, name, describeKind(type.getKind()));
@@ -94,7 +94,7 @@ public final class ClassValidator {
      * package was chosen and how to choose another.
      */
     private void checkAccess(MigrationModel migration, RegistryPackage registry) {
-        TypeElement type = migration.element();
+        TypeElement type = migration.type();
         String registryPackage = registry.name();
         String ownPackage = elements.getPackageOf(type).getQualifiedName().toString();
         boolean samePackage = ownPackage.equals(registryPackage);
@@ -145,13 +145,16 @@ public final class ClassValidator {
                 : element.getModifiers().contains(Modifier.PUBLIC);
     }
 
+    /** A data migration's rollback is its {@code backward}, a plain migration's its {@code down}. */
     private void checkRollback(MigrationModel migration) {
+        boolean data = RuntimeTypes.isDataMigration(migration.type(), elements, types);
         if (migration.reversible() && !migration.implementsDown()) {
-            report.report(Message.MISSING_ROLLBACK, migration.element(), migration.annotation(),
-                    migration.reversibleValue().orElse(null), migration.displayName());
-        } else if (!migration.reversible() && migration.implementsDown() && !migration.warningsSuppressed()) {
-            report.report(Message.UNUSED_ROLLBACK, migration.element(), migration.annotation(),
-                    migration.reversibleValue().orElse(null), migration.displayName());
+            report.report(data ? Message.MISSING_BACKWARD : Message.MISSING_ROLLBACK, migration,
+                    migration.reversibleLocus(), migration.displayName());
+        } else if (!migration.reversible() && migration.implementsDown()
+                && !migration.suppresses(Message.UNUSED_ROLLBACK.keyName())) {
+            report.report(data ? Message.UNUSED_BACKWARD : Message.UNUSED_ROLLBACK, migration,
+                    migration.reversibleLocus(), migration.displayName());
         }
     }
 

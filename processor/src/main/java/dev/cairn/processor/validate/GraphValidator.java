@@ -71,8 +71,8 @@ public final class GraphValidator {
         TreeMap<MigrationVersion, List<MigrationModel>> byVersion = new TreeMap<>();
         for (MigrationModel migration : migrations) {
             if (migration.version().isEmpty()) {
-                report.report(Message.INVALID_VERSION, migration.element(), migration.annotation(),
-                        migration.versionValue(), migration.className(), migration.versionText(),
+                report.report(Message.INVALID_VERSION, migration, migration.versionLocus(),
+                        migration.className(), migration.versionText(),
                         MigrationVersion.problem(migration.versionText()));
             } else {
                 byVersion.computeIfAbsent(migration.requireVersion(), v -> new ArrayList<>()).add(migration);
@@ -90,8 +90,8 @@ public final class GraphValidator {
             for (MigrationModel migration : group) {
                 String others = group.stream().filter(other -> other != migration)
                         .map(MigrationModel::displayName).collect(Collectors.joining(", "));
-                report.report(Message.DUPLICATE_VERSION, migration.element(), migration.annotation(),
-                        migration.versionValue(), migration.displayName(), others);
+                report.report(Message.DUPLICATE_VERSION, migration, migration.versionLocus(),
+                        migration.displayName(), others);
             }
         }
     }
@@ -112,7 +112,7 @@ public final class GraphValidator {
             if (target.equals(migration.requireVersion())) {
                 report(Message.SELF_DEPENDENCY, migration, dependency, migration.displayName(), dependency.text());
             } else if (!seen.add(target)) {
-                if (!migration.warningsSuppressed()) {
+                if (!migration.suppresses(Message.DUPLICATE_DEPENDENCY.keyName())) {
                     report(Message.DUPLICATE_DEPENDENCY, migration, dependency, migration.displayName(), dependency.text());
                 }
             } else if (targetIndex == null) {
@@ -121,7 +121,7 @@ public final class GraphValidator {
                             suggestion(dependency.text(), migration, nodes));
                 }
             } else {
-                if (target.compareTo(migration.requireVersion()) > 0 && !migration.warningsSuppressed()) {
+                if (target.compareTo(migration.requireVersion()) > 0 && !migration.suppresses(Message.LATER_DEPENDENCY.keyName())) {
                     MigrationModel later = nodes.get(targetIndex);
                     laterDependencyWarnings.add(() -> report(Message.LATER_DEPENDENCY, migration, dependency,
                             migration.displayName(), later.displayName(), dependency.text()));
@@ -205,6 +205,6 @@ public final class GraphValidator {
     }
 
     private void report(Message message, MigrationModel migration, Dependency dependency, Object... args) {
-        report.report(message, migration.element(), migration.annotation(), dependency.value(), args);
+        report.report(message, migration, dependency.locus(), args);
     }
 }

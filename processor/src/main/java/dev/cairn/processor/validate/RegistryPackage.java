@@ -58,7 +58,17 @@ public record RegistryPackage(String name, boolean chosen, int reached, int tota
     }
 
     /**
-     * @param migrations every {@code @Migration} class of the compilation
+     * Where the registry of a compilation without versioned migrations goes: the package named by
+     * {@code -Acairn.package}, or else the package of the element annotated {@code @SqlMigrations}.
+     */
+    public static RegistryPackage of(Element sqlAnnotated, Optional<String> option, Elements elements) {
+        return new RegistryPackage(option.orElseGet(() -> elements.getPackageOf(sqlAnnotated).getQualifiedName().toString()),
+                option.isEmpty(), 0, 0);
+    }
+
+    /**
+     * @param migrations every migration of the compilation; an SQL file counts in the package annotated
+     *     {@code @SqlMigrations} and is reachable from anywhere (the registry refers to it by its path)
      * @param option the value of {@code -Acairn.package}, already validated, or empty
      * @return the package, or empty after reporting why there is none
      */
@@ -70,7 +80,7 @@ public record RegistryPackage(String name, boolean chosen, int reached, int tota
         }
         List<Placed> placed = migrations.stream()
                 .map(migration -> new Placed(elements.getPackageOf(migration.element()).getQualifiedName().toString(),
-                        needsItsOwnPackage(migration.element()), migration.version()))
+                        migration.isClass() && needsItsOwnPackage(migration.type()), migration.version()))
                 .toList();
         TreeSet<String> packages = placed.stream().map(Placed::packageName).collect(Collectors.toCollection(TreeSet::new));
         String common = longestCommonPackage(packages);

@@ -6,6 +6,7 @@ import dev.cairn.processor.model.MigrationModel.Dependency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Graphs built directly, without a compiler, for testing the graph algorithms at scale. */
 public final class TestGraphs {
@@ -20,13 +21,14 @@ public final class TestGraphs {
         for (int i = 0; i < size; i++) {
             String version = Integer.toString(i + 1);
             nodes.add(new MigrationModel(null, null, "M" + version, version, Optional.of(MigrationVersion.parse(version)),
-                    null, "M" + version, List.of(), true, Optional.empty(), true, true, false, "src1:"));
+                    Locus.of(null), "M" + version, List.of(), true, Locus.of(null), true, true, Set.of(), "src1:",
+                    Optional.empty()));
             adjacency.add(new ArrayList<>());
         }
         for (int[] edge : edges) {
             String target = Integer.toString(edge[1] + 1);
             adjacency.get(edge[0]).add(new Edge(edge[1],
-                    new Dependency(target, Optional.of(MigrationVersion.parse(target)), null)));
+                    new Dependency(target, Optional.of(MigrationVersion.parse(target)), Locus.of(null))));
         }
         return new MigrationGraph(nodes, adjacency);
     }

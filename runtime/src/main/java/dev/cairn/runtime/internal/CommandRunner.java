@@ -5,6 +5,7 @@ import dev.cairn.runtime.Command;
 import dev.cairn.runtime.CommandEvent;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.Report;
+import dev.cairn.runtime.spi.LockRequest;
 import dev.cairn.runtime.spi.MigrationLock;
 import dev.cairn.runtime.spi.Restorer;
 import java.sql.SQLException;
@@ -25,7 +26,7 @@ final class CommandRunner {
      * one: it shows what migrate would do to a new database too.
      */
     private static final Set<Command> CHANGE_NOTHING = EnumSet.of(Command.STATUS, Command.VALIDATE, Command.HISTORY,
-            Command.BACKUP);
+            Command.BACKUP, Command.CHECK_CONDITIONS);
 
     private final Settings settings;
     private final Listeners listeners;
@@ -87,7 +88,12 @@ final class CommandRunner {
      * statements wait for another session's lock on its tables no longer than the lock timeout.
      */
     static <T> T locked(Session session, LockedWork<T> work) throws SQLException {
-        try (MigrationLock lock = session.lock(); Restorer bound = session.limitLockWaits()) {
+        return locked(session, LockRequest.WhileWaiting.NOTHING, work);
+    }
+
+    /** {@link #locked(Session, LockedWork)}, doing {@code whileWaiting} between tries while another command holds the lock. */
+    static <T> T locked(Session session, LockRequest.WhileWaiting whileWaiting, LockedWork<T> work) throws SQLException {
+        try (MigrationLock lock = session.lock(whileWaiting); Restorer bound = session.limitLockWaits()) {
             return work.run(new LockedHistory(session, lock));
         }
     }

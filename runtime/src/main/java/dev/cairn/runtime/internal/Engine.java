@@ -4,6 +4,7 @@ import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.BackupReport;
 import dev.cairn.runtime.BaselineReport;
 import dev.cairn.runtime.Command;
+import dev.cairn.runtime.ConditionsReport;
 import dev.cairn.runtime.Configuration;
 import dev.cairn.runtime.DryRunReport;
 import dev.cairn.runtime.HistoryReport;
@@ -28,6 +29,7 @@ public final class Engine {
     private final RollbackCommand rollback;
     private final Inspection inspection;
     private final Maintenance maintenance;
+    private final ConditionsCommand conditions;
 
     public Engine(Settings settings, Plan plan) {
         this.settings = settings;
@@ -37,6 +39,7 @@ public final class Engine {
         this.rollback = new RollbackCommand(settings, plan, runner.listeners());
         this.inspection = new Inspection(plan);
         this.maintenance = new Maintenance(settings, plan);
+        this.conditions = new ConditionsCommand(plan);
     }
 
     public Configuration configuration() {
@@ -68,6 +71,15 @@ public final class Engine {
     public ValidationReport validate() {
         return runner.run(Command.VALIDATE, "validate the migrations",
                 session -> CommandRunner.reading(session, inspection::validate));
+    }
+
+    /** @param only the one migration whose conditions to check, or {@code null} for all */
+    public ConditionsReport checkConditions(MigrationVersion only) {
+        if (only != null) {
+            plan.require(only);
+        }
+        return runner.run(Command.CHECK_CONDITIONS, "check the migrations' conditions",
+                session -> CommandRunner.reading(session, s -> conditions.check(s, only)));
     }
 
     public HistoryReport history() {

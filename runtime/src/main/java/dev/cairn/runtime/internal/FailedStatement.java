@@ -19,15 +19,20 @@ import java.util.regex.Pattern;
  *     count in it: not so when it was prepared with values, whose placeholders the driver rewrites
  * @param multiLine whether the SQL given has more than one line, so that a line and column say
  *     more than the position does
+ * @param inFile whether the SQL is a SQL migration's file, {@code method} its path: the line in
+ *     the file is then always given, since that is where the user looks
  */
 record FailedStatement(String text, SqlStatement statement, int number, int of, String method, boolean positioned,
-        boolean multiLine) {
+        boolean multiLine, boolean inFile) {
 
     /** A line of the database's error that points into the statement, in characters from 1. */
     private static final Pattern POSITION = Pattern.compile("(?m)^(\\s*Position: )(\\d{1,9})$");
 
     /** What the message calls it: {@code "Statement 5 of 10, at line 17 of the SQL given to execute()"}. */
     String heading() {
+        if (inFile) {
+            return "Statement " + number + " of " + of + ", at line " + statement.line() + " of " + method;
+        }
         return of == 1 ? "Statement" : "Statement " + number + " of " + of + ", at line " + statement.line() + " of the SQL"
                 + " given to " + method;
     }
@@ -40,7 +45,7 @@ record FailedStatement(String text, SqlStatement statement, int number, int of, 
     /** The database's error, with a position in the statement also given as a line and column of the whole SQL. */
     String located(String error) {
         Matcher position = POSITION.matcher(error);
-        if (!positioned || !(multiLine || of > 1) || !position.find()) {
+        if (!positioned || !(multiLine || of > 1 || inFile) || !position.find()) {
             return error;
         }
         String sql = statement.text();
@@ -49,7 +54,7 @@ record FailedStatement(String text, SqlStatement statement, int number, int of, 
             return error;
         }
         String location = statement.locationOf(sql.offsetByCodePoints(0, characters));
-        return error.substring(0, position.end()) + " (" + location + " of the SQL given to " + method + ")"
-                + error.substring(position.end());
+        return error.substring(0, position.end()) + " (" + location + " of " + (inFile ? "" : "the SQL given to ") + method
+                + ")" + error.substring(position.end());
     }
 }

@@ -1,5 +1,7 @@
 package dev.cairn.runtime.internal;
 
+import dev.cairn.runtime.ConditionsReport;
+import dev.cairn.runtime.internal.conditions.ConditionFailed;
 import dev.cairn.runtime.spi.DatabaseError;
 import dev.cairn.runtime.spi.DatabaseSupport;
 import java.sql.SQLException;
@@ -31,10 +33,20 @@ enum FailureCause {
      * It creates what the database already has, and nothing is applied yet: the database was set
      * up before Cairn ({@link #inContext} decides; {@link #of} says only {@link #MIGRATION}).
      */
-    EXISTING_SCHEMA;
+    EXISTING_SCHEMA,
+    /** A precondition failed: the database is not in the state the migration expects. */
+    PRECONDITION,
+    /** A postcondition failed: the migration's {@code up()} did not do what it promises. */
+    POSTCONDITION;
 
     /** The cause of {@code error}, thrown by a migration on the database {@code support} serves. */
     static FailureCause of(Throwable error, DatabaseSupport support) {
+        if (error instanceof ConditionFailed condition) {
+            // A check that could not run because of its surroundings (a lost connection) is not the condition's failure.
+            FailureCause around = condition.getCause() == null ? MIGRATION : of(condition.getCause(), support);
+            return around != MIGRATION ? around
+                    : condition.phase() == ConditionsReport.Phase.PRECONDITIONS ? PRECONDITION : POSTCONDITION;
+        }
         if (error instanceof TimedOut) {
             return TIMED_OUT;
         }

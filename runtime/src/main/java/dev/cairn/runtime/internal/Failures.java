@@ -4,6 +4,8 @@ import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.MigrationFailedException;
+import dev.cairn.runtime.RepeatableMigration;
+import dev.cairn.runtime.internal.conditions.ConditionFailed;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -34,8 +36,27 @@ final class Failures {
             text.append("\n  ").append(statement.heading()).append(": ").append(statement.shown());
         }
         text.append("\n  Error: ").append(statement == null ? describe(error) : statement.located(describe(error)));
-        text.append('\n').append(advice(m, mode, cause));
+        text.append('\n').append(advice(m, mode, cause, ctx.sqlFile()));
         return new StepFailedException(cause, m, statement == null ? null : statement.text(), text.toString(), error);
+    }
+
+    /** A repeatable migration failed in its transaction (or in a dry run's), which was rolled back. */
+    static MigrationException repeatableFailed(RepeatableMigration r, RecordingContext ctx, Throwable error, FailureCause cause,
+            boolean dryRun) {
+        FailedStatement statement = ctx.failedStatement();
+        StringBuilder text = new StringBuilder(dryRun ? "Dry run: repeatable migration \"" : "Repeatable migration \"")
+                .append(r.name()).append("\" (").append(r.resource()).append(dryRun
+                        ? ") fails. Nothing was changed: a dry run rolls everything back."
+                        : ") failed, and its transaction was rolled back: the versioned migrations of this migrate stay"
+                                + " applied, and it stays as it last ran.");
+        if (statement != null) {
+            text.append("\n  ").append(statement.heading()).append(": ").append(statement.shown());
+        }
+        text.append("\n  Error: ").append(statement == null ? describe(error) : statement.located(describe(error)));
+        text.append('\n').append(cause == FailureCause.MIGRATION ? "Fix " + r.resource() + ", rebuild, and run migrate again."
+                : "Nothing needs fixing in " + r.resource() + ": run migrate again once the cause above is solved.");
+        return new MigrationException(cause == FailureCause.LOCK ? ErrorCode.LOCK_TIMEOUT : cause == FailureCause.CONNECTION
+                ? ErrorCode.CONNECTION : ErrorCode.MIGRATION_FAILED, text.toString(), error);
     }
 
     /**
@@ -115,7 +136,7 @@ final class Failures {
                         + " rolled back.";
     }
 
-    private static String advice(MigrationDescriptor m, Mode mode) {
+    private static String advice(MigrationDescriptor m, Mode mode, String sqlFile) {
         if (mode == Mode.APPLY && !m.transactional()) {
             return "Check the database, undo or complete those changes by hand, then run repair and migrate again.";
         }
@@ -124,6 +145,9 @@ final class Failures {
             return "Its down() stopped part way, and the history no longer lists migration " + m.version() + " as applied."
                     + " Check the database and finish that down() by hand, or undo what it did, then run repair to clear"
                     + " this state. Either way the migration counts as not applied: migrate would run its up() again.";
+        }
+        if (sqlFile != null) {
+            return "Fix " + sqlFile + ", rebuild, and run " + (mode == Mode.ROLLBACK ? "the rollback" : "migrate") + " again.";
         }
         return switch (mode) {
             case APPLY, DRY_RUN -> "Fix " + m.className() + ".up(), rebuild, and run migrate again.";
@@ -136,7 +160,7 @@ final class Failures {
      * around it and that it may run again as it is once that is gone. A non-transactional one may
      * be half applied whatever the cause, so its own advice (check, undo, repair) follows.
      */
-    private static String advice(MigrationDescriptor m, Mode mode, FailureCause cause) {
+    private static String advice(MigrationDescriptor m, Mode mode, FailureCause cause, String sqlFile) {
         String what = switch (cause) {
             case MIGRATION -> "";
             case STACK_OVERFLOW -> "It recursed until the JVM's stack ran out (StackOverflowError). ";
@@ -158,20 +182,49 @@ final class Failures {
                     + " the database was probably set up before Cairn, by hand or by another tool. If it already has the"
                     + " changes of the migrations up to some version, record them as applied with baseline(<version>)"
                     + " instead of running them; then migrate applies the rest. ";
+            case PRECONDITION, POSTCONDITION -> conditionAdvice(m, mode, cause == FailureCause.PRECONDITION);
         };
-        if (cause == FailureCause.EXISTING_SCHEMA) {
+        if (cause == FailureCause.EXISTING_SCHEMA || cause == FailureCause.PRECONDITION || cause == FailureCause.POSTCONDITION) {
             return what.strip();
         }
         if (cause == FailureCause.MIGRATION || cause == FailureCause.STACK_OVERFLOW
                 || !m.transactional() && mode != Mode.DRY_RUN) {
-            return what + advice(m, mode);
+            return what + advice(m, mode, sqlFile);
         }
-        return what + "Nothing needs fixing in " + m.className() + ": "
+        return what + "Nothing needs fixing in " + (sqlFile != null ? sqlFile : m.className()) + ": "
                 + (mode == Mode.ROLLBACK ? "run the rollback again" : "run migrate again") + " once that is solved.";
+    }
+
+    /**
+     * What to do about a failed condition (conditions run only to apply, or in a dry run): a
+     * failed precondition means the database is not what the migration expects, a failed
+     * postcondition that its up() did not do what it promises.
+     */
+    private static String conditionAdvice(MigrationDescriptor m, Mode mode, boolean precondition) {
+        boolean changesKept = !m.transactional() && mode == Mode.APPLY;
+        if (precondition) {
+            return "The database is not in the state this migration expects, so its up() did not run: was the database"
+                    + " changed by hand, or is something it needs missing (a migration it should depend on, data it needs)?"
+                    + " Bring the database into that state, or correct " + m.className() + ".preconditions() if the check"
+                    + " is what is wrong and rebuild; then " + (changesKept ? "run repair (Cairn recorded the attempt of"
+                            + " this non-transactional migration) and " : "") + "run migrate again.";
+        }
+        if (changesKept) {
+            return "Its up() ran to the end but did not do what its postconditions promise, and being non-transactional it"
+                    + " could not be rolled back. Check the database and undo or complete those changes by hand, fix "
+                    + m.className() + ".up() (or its postconditions(), if the check is what is wrong) and rebuild, then"
+                    + " run repair and migrate again.";
+        }
+        return "Its up() ran, but did not do what its postconditions promise. Fix " + m.className() + ".up(), or its"
+                + " postconditions() if the check is what is wrong, rebuild, and run migrate again.";
     }
 
     /** The error as a user needs it: the database's SQLState and message, Cairn's own message, or the exception. */
     static String describe(Throwable error) {
+        if (error instanceof ConditionFailed) {
+            // It names the check, and describes the database error of one that could not run.
+            return error.getMessage();
+        }
         if (error instanceof TimedOut) {
             return "it " + error.getMessage() + (error.getCause() == null ? "" : " (" + describe(error.getCause()) + ")");
         }

@@ -1,6 +1,7 @@
 package dev.cairn.runtime.internal;
 
 import dev.cairn.runtime.internal.report.HistoryResult;
+import dev.cairn.runtime.internal.report.RepeatableLine;
 import dev.cairn.runtime.internal.report.StatusLine;
 import dev.cairn.runtime.internal.report.StatusResult;
 import dev.cairn.runtime.internal.report.ValidationResult;
@@ -11,12 +12,16 @@ import dev.cairn.runtime.LogEntry;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationState;
 import dev.cairn.runtime.MigrationStatus;
+import dev.cairn.runtime.RepeatableMigration;
+import dev.cairn.runtime.RepeatableStatus;
 import dev.cairn.runtime.StatusReport;
 import dev.cairn.runtime.ValidationReport;
 import dev.cairn.runtime.ValidationReport.Kind;
 import dev.cairn.runtime.ValidationReport.Problem;
+import dev.cairn.runtime.internal.data.DataTables;
 import dev.cairn.runtime.internal.history.AppliedMigration;
 import dev.cairn.runtime.internal.history.HistoryStore;
+import dev.cairn.runtime.internal.sqlfile.RepeatableStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -47,27 +52,44 @@ final class Inspection {
     }
 
     /** What status and validate read. */
-    private record Lines(String database, List<Line> lines, String note) {
+    private record Lines(String database, List<Line> lines, String note, Map<String, RepeatableStore.Applied> flywayRepeatables) {
     }
 
     StatusReport status(Session session) throws SQLException {
         Lines read = read(session);
-        return new StatusResult(read.database(), read.lines().stream().map(Line::status).toList(), read.note());
+        return new StatusResult(read.database(), read.lines().stream().map(Line::status).toList(), read.note(),
+                repeatables(session, read.flywayRepeatables()));
     }
 
     ValidationReport validate(Session session) throws SQLException {
         Lines read = read(session);
         return new ValidationResult(read.database(), read.lines().stream().map(Line::problem).filter(Objects::nonNull).toList(),
-                read.note());
+                joined(read.note(), repeatablesToRun(repeatables(session, read.flywayRepeatables()))));
+    }
+
+    /**
+     * What validate says of the repeatable migrations: none is a difference (they are made to run
+     * again), but the ones the next migrate runs are named.
+     */
+    private static String repeatablesToRun(List<RepeatableStatus> repeatables) {
+        List<String> toRun = repeatables.stream().filter(r -> r.state() != RepeatableStatus.State.APPLIED)
+                .map(r -> r.name() + " (" + (r.state() == RepeatableStatus.State.CHANGED ? "changed" : "never ran") + ")").toList();
+        return toRun.isEmpty() ? "" : "The next migrate runs " + (toRun.size() == 1 ? "the repeatable migration "
+                : "the repeatable migrations ") + String.join(", ", toRun) + ".";
+    }
+
+    private static String joined(String first, String second) {
+        return first.isEmpty() ? second : second.isEmpty() ? first : first + "\n" + second;
     }
 
     HistoryReport history(Session session) throws SQLException {
         HistoryStore history = session.history();
         Connection connection = session.connection();
+        List<RepeatableStatus> ran = repeatables(session, Map.of()).stream().filter(r -> r.installedOn() != null).toList();
         if (history.logExists(connection)) {
-            return new HistoryResult(session.database(), history.readLog(connection), "");
+            return new HistoryResult(session.database(), history.readLog(connection), "", ran);
         }
-        return new HistoryResult(session.database(), List.of(), logMissing(history, history.exists(connection)));
+        return new HistoryResult(session.database(), List.of(), logMissing(history, history.exists(connection)), ran);
     }
 
     private Lines read(Session session) throws SQLException {
@@ -75,8 +97,10 @@ final class Inspection {
         Connection connection = session.connection();
         boolean hasLog = history.logExists(connection);
         boolean hasHistory = history.exists(connection);
+        // A database Cairn never ran on may have Flyway's history, which the next migrate adopts.
+        FlywayAdopter.Preview flyway = hasHistory ? null : FlywayAdopter.preview(session, plan);
         Map<MigrationVersion, List<AppliedMigration>> rows = hasHistory ? HistoryStore.byVersion(history.readRows(connection))
-                : Map.of();
+                : flyway.rows();
         Map<MigrationVersion, LogEntry> open = hasLog ? history.openAttempts(connection) : Map.of();
         Map<MigrationVersion, LogEntry> lastRun = hasLog ? history.lastApplyOrRollback(connection) : Map.of();
         Map<MigrationVersion, AppliedMigration> applied = new LinkedHashMap<>();
@@ -89,15 +113,24 @@ final class Inspection {
         Optional<MigrationVersion> newest = AppliedChecks.newest(applied.keySet());
         AttemptOutcome.SessionCheck sessions = session.sessionCheck();
         Map<String, String> running = session.support().runningMigrations(connection);
+        // Data migrations leave checkpoints only behind an open attempt: without one there is nothing to read.
+        DataTables data = new DataTables(session.support(), session.settings().historyTable());
+        Map<String, DataTables.RunState> dataRuns = open.isEmpty() ? Map.of() : data.runs(connection);
+        Map<String, Long> quarantined = data.quarantined(connection);
         List<Line> lines = new ArrayList<>();
         for (MigrationDescriptor m : plan.all()) {
             List<AppliedMigration> of = rows.get(m.version());
             if (of != null && of.size() > 1) {
                 lines.add(duplicate(m.version(), m.description(), m.className(), of, m.checksum()));
             } else if (of != null) {
-                lines.add(applied(m, of.get(0)));
+                String version = m.version().toString();
+                Line line = open.containsKey(m.version()) && dataRuns.containsKey(version)
+                        ? inProgress(m, open.get(m.version()), dataRuns.get(version), sessions) : applied(m, of.get(0));
+                lines.add(quarantined.containsKey(version) ? withQuarantined(line, quarantined.get(version), data) : line);
             } else if (forgotten.contains(m.version())) {
                 lines.add(forgotten(m, lastRun.get(m.version()), newest, applied, forgotten, trusted));
+            } else if (open.containsKey(m.version()) && dataRuns.containsKey(m.version().toString())) {
+                lines.add(inProgress(m, open.get(m.version()), dataRuns.get(m.version().toString()), sessions));
             } else if (running.containsKey(m.version().toString())) {
                 lines.add(running(m, running.get(m.version().toString())));
             } else {
@@ -108,7 +141,30 @@ final class Inspection {
             List<AppliedMigration> of = rows.get(a.version());
             lines.add(of.size() > 1 ? duplicate(a.version(), a.description(), "", of, null) : unknown(a));
         }
-        return new Lines(session.database(), lines, hasLog ? "" : logMissing(history, hasHistory));
+        return new Lines(session.database(), lines, hasLog ? "" : hasHistory ? logMissing(history, true) : flyway.note(),
+                hasHistory ? Map.of() : flyway.repeatables());
+    }
+
+    /**
+     * Each repeatable migration of the plan with where it stands; reads their table only if the
+     * plan has some. {@code fromFlyway}: those the next migrate adopts from Flyway's history.
+     */
+    private List<RepeatableStatus> repeatables(Session session, Map<String, RepeatableStore.Applied> fromFlyway)
+            throws SQLException {
+        if (plan.repeatables().isEmpty()) {
+            return List.of();
+        }
+        Map<String, RepeatableStore.Applied> ran = new LinkedHashMap<>(fromFlyway);
+        ran.putAll(RepeatableRunner.store(session).read(session.connection()));
+        List<RepeatableStatus> lines = new ArrayList<>();
+        for (RepeatableMigration r : plan.repeatables()) {
+            RepeatableStore.Applied row = ran.get(r.name());
+            RepeatableStatus.State state = row == null ? RepeatableStatus.State.PENDING
+                    : row.checksum().equals(r.checksum()) ? RepeatableStatus.State.APPLIED : RepeatableStatus.State.CHANGED;
+            lines.add(new RepeatableLine(r.name(), r.description(), r.resource(), state, row == null ? null : row.installedOn(),
+                    row == null ? null : row.installedBy()));
+        }
+        return lines;
     }
 
     /** What reports add when the log does not exist: nothing on a database Cairn never touched. */
@@ -209,6 +265,24 @@ final class Inspection {
         }
         return line(new StatusLine(m.version(), m.description(), m.className(), state, null, null, detail), Kind.PENDING,
                 " is not applied" + (detail.isEmpty() ? "" : " (" + detail + ")") + "; run migrate.");
+    }
+
+    /** {@code line} of a data migration that set rows aside, saying how many and where. */
+    private static Line withQuarantined(Line line, long rows, DataTables data) {
+        MigrationStatus s = line.status();
+        String note = rows + (rows == 1 ? " row" : " rows") + " set aside in " + data.quarantineTable();
+        return new Line(new StatusLine(s.version(), s.description(), s.className(), s.state(), s.installedOn(), s.installedBy(),
+                s.detail().isEmpty() ? note : s.detail() + "; " + note), line.problem());
+    }
+
+    /** A data migration with checkpoints: running right now, or stopped part-way and resumable. */
+    private static Line inProgress(MigrationDescriptor m, LogEntry attempt, DataTables.RunState run,
+            AttemptOutcome.SessionCheck sessions) {
+        if (AttemptOutcome.of(attempt, false, sessions) == AttemptOutcome.RUNNING) {
+            return running(m, run.describe() + " (" + attempt.detail() + ")");
+        }
+        return line(new StatusLine(m.version(), m.description(), m.className(), MigrationState.IN_PROGRESS, null, null,
+                run.describe()), Kind.PENDING, " is " + run.describe() + ".");
     }
 
     /** A transactional migration whose transaction another session has open right now. */

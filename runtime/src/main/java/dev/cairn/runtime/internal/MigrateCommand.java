@@ -2,19 +2,28 @@ package dev.cairn.runtime.internal;
 
 import dev.cairn.runtime.internal.report.DryRunResult;
 import dev.cairn.runtime.internal.report.Events;
+import dev.cairn.runtime.internal.report.ExecutedData;
 import dev.cairn.runtime.internal.report.ExecutedStep;
 import dev.cairn.runtime.internal.report.MigrateResult;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.Command;
 import dev.cairn.runtime.DryRunReport;
 import dev.cairn.runtime.ExecutedMigration;
+import dev.cairn.runtime.ExecutedRepeatable;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationEvent;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.MigrationReport;
 import dev.cairn.runtime.Migrator;
+import dev.cairn.runtime.RepeatableMigration;
+import dev.cairn.runtime.JavaMigration;
+import dev.cairn.runtime.data.DataMigration;
 import dev.cairn.runtime.internal.Failures.Mode;
+import dev.cairn.runtime.internal.data.DataDryRun;
+import dev.cairn.runtime.internal.data.DataOutcome;
+import dev.cairn.runtime.internal.data.DataStepException;
 import dev.cairn.runtime.internal.history.AppliedMigration;
+import dev.cairn.runtime.internal.sqlfile.SqlFileMigration;
 import dev.cairn.runtime.spi.ForeignKeyGuard;
 import dev.cairn.runtime.spi.MigrationLock;
 import java.lang.System.Logger;
@@ -28,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code migrate} and {@code dryRun}. The up-to-date path, the common case at every start, is
@@ -56,13 +66,14 @@ final class MigrateCommand {
         if (recorded.isPresent() && recorded.get().equals(plan.fingerprint())) {
             return upToDate(session, start, target);
         }
-        return CommandRunner.locked(session, locked -> migrate(session, locked, target, start));
+        return CommandRunner.locked(session, new DataJoin(session, plan, listeners), locked -> migrate(session, locked, target, start));
     }
 
     private MigrationReport migrate(Session session, LockedHistory locked, MigrationVersion target, long start)
             throws SQLException {
-        List<MigrationDescriptor> todo = locked.firstTransaction(applied -> {
-            List<MigrationDescriptor> pending = checkedPlan(session, applied, target);
+        FirstLook look = locked.firstTransaction(applied -> {
+            List<MigrationVersion> adopted = FlywayAdopter.adoptIfFlyway(session, locked, plan);
+            List<MigrationDescriptor> pending = checkedPlan(session, locked.applied(), target);
             if (!pending.isEmpty()) {
                 locked.ensureTables();
                 new RunningMarkers(session).checkNotInterrupted(pending, locked);
@@ -71,14 +82,22 @@ final class MigrateCommand {
                     pending = checkedPlan(session, locked.applied(), target);
                 }
             }
-            if (pending.isEmpty()) {
+            // Repeatable migrations count in the fingerprint: it is recorded only once they ran too.
+            List<RepeatableMigration> changed = plan.repeatables().isEmpty() ? List.of()
+                    : RepeatableRunner.changed(plan, RepeatableRunner.store(session).read(session.connection()));
+            if (pending.isEmpty() && changed.isEmpty()) {
                 recordFingerprint(session, locked);
             }
-            return pending;
+            SqlFileMigration.checkFiles(pending, false);
+            if (target == null) {
+                SqlFileMigration.checkRepeatableFiles(changed);
+            }
+            return new FirstLook(pending, target == null ? changed : List.of(), adopted);
         });
+        List<MigrationDescriptor> todo = look.pending();
         Optional<MigrationVersion> newest = AppliedChecks.newest(locked.appliedVersions());
-        if (todo.isEmpty()) {
-            return upToDate(session, start, target);
+        if (todo.isEmpty() && look.repeatables().isEmpty()) {
+            return upToDate(session, start, target, look.adopted());
         }
         Path backup = settings.backupDirectory().isEmpty() ? null : Backups.automatic(session);
         AppliedChecks checks = new AppliedChecks(settings, plan, session.database());
@@ -92,11 +111,22 @@ final class MigrateCommand {
                 applied.add(done);
             }
         }
-        if (!applied.isEmpty()) {
+        List<ExecutedRepeatable> repeated = look.repeatables().isEmpty() ? List.of()
+                : new RepeatableRunner(session, locked, listeners).run(look.repeatables());
+        if (!applied.isEmpty() || !repeated.isEmpty()) {
             recordFingerprintAfterRun(session, locked);
         }
         return new MigrateResult(session.database(), applied, Duration.ofNanos(System.nanoTime() - start), Optional.ofNullable(backup),
-                Optional.ofNullable(target));
+                Optional.ofNullable(target), repeated, look.adopted());
+    }
+
+    /**
+     * What the first transaction of a migrate found to do: the versioned migrations pending, and
+     * (without a target) the repeatable migrations that are new or changed, which run after them,
+     * and the versions adopted from Flyway's history.
+     */
+    private record FirstLook(List<MigrationDescriptor> pending, List<RepeatableMigration> repeatables,
+            List<MigrationVersion> adopted) {
     }
 
     /**
@@ -132,8 +162,12 @@ final class MigrateCommand {
     }
 
     private static MigrationReport upToDate(Session session, long start, MigrationVersion target) {
+        return upToDate(session, start, target, List.of());
+    }
+
+    private static MigrationReport upToDate(Session session, long start, MigrationVersion target, List<MigrationVersion> adopted) {
         return new MigrateResult(session.database(), List.of(), Duration.ofNanos(System.nanoTime() - start), Optional.empty(),
-                Optional.ofNullable(target));
+                Optional.ofNullable(target), List.of(), adopted);
     }
 
     private List<MigrationDescriptor> checkedPlan(Session session, Map<MigrationVersion, AppliedMigration> applied,
@@ -157,7 +191,10 @@ final class MigrateCommand {
     private DryRunReport dryRun(Session session, MigrationLock lock, ForeignKeyGuard foreignKeys) throws SQLException {
         DryRunReport report;
         try {
-            Map<MigrationVersion, AppliedMigration> applied = new LockedHistory(session, lock).begin();
+            LockedHistory history = new LockedHistory(session, lock);
+            Map<MigrationVersion, AppliedMigration> applied = history.begin();
+            // As migrate would, in the transaction the dry run rolls back.
+            FlywayAdopter.adoptIfFlyway(session, history, plan);
             // Its statements are real, on the real database: they wait for other sessions' locks no
             // longer than migrate's would.
             session.support().limitLockWaits(session.connection(), settings.statementLockTimeout(), true);
@@ -170,14 +207,18 @@ final class MigrateCommand {
             List<MigrationDescriptor> notRun = new ArrayList<>();
             Set<MigrationVersion> untried = new HashSet<>();
             for (MigrationDescriptor m : todo) {
-                if (!m.transactional() || m.dependsOn().stream().anyMatch(untried::contains)) {
+                JavaMigration step = m.newStep();
+                // A data migration's first batch runs in the transaction, whatever its transactional attribute says.
+                if (!m.transactional() && !(step instanceof DataMigration) || m.dependsOn().stream().anyMatch(untried::contains)) {
                     untried.add(m.version());
                     notRun.add(m);
                 } else {
-                    ran.add(tryOut(session, m, newest.isPresent() && m.version().compareTo(newest.get()) < 0, foreignKeys));
+                    ran.add(tryOut(session, m, step, newest.isPresent() && m.version().compareTo(newest.get()) < 0, foreignKeys));
                 }
             }
-            report = new DryRunResult(session.database(), ran, notRun);
+            // Repeatable migrations run after every versioned one, so only when all of those were tried.
+            List<ExecutedRepeatable> repeatables = notRun.isEmpty() ? RepeatableRunner.tryOut(session, plan, listeners) : List.of();
+            report = new DryRunResult(session.database(), ran, notRun, repeatables);
         } catch (SQLException | RuntimeException e) {
             lock.rollbackAfter(e);
             throw e;
@@ -190,13 +231,15 @@ final class MigrateCommand {
      * Runs {@code m} in the dry run's transaction. With foreign keys off, they are checked after
      * each migration, so that a violation names the migration that made it: the ones before passed.
      */
-    private ExecutedMigration tryOut(Session session, MigrationDescriptor m, boolean outOfOrder, ForeignKeyGuard foreignKeys) {
+    private ExecutedMigration tryOut(Session session, MigrationDescriptor m, JavaMigration step, boolean outOfOrder,
+            ForeignKeyGuard foreignKeys) {
         MigrationEvent event = new Events.Migration(Command.DRY_RUN, m, session.database());
         listeners.beforeMigration(event);
         RecordingContext ctx = new RecordingContext(session.connection(), session.support(), m, true, listeners, event);
+        DataDryRun data = ctx.tryData(step, settings.migrationTimeout());
         long start = System.nanoTime();
         try {
-            ctx.run(m.newStep(), Mode.DRY_RUN);
+            ctx.run(step, Mode.DRY_RUN);
             if (ctx.foreignKeysOffRequested()) {
                 throw new RerunWithoutForeignKeys();
             }
@@ -206,13 +249,20 @@ final class MigrateCommand {
             if (ctx.foreignKeysOffRequested()) {
                 throw new RerunWithoutForeignKeys();
             }
-            MigrationException failure = Failures.failed(m, Mode.DRY_RUN, ctx, e, FailureCause.of(e, session.support()));
+            // Cast to the API type: the up-to-date path, which loads this class, loads nothing of the data engine.
+            MigrationException failure = e instanceof DataStepException ? (MigrationException) e
+                    : Failures.failed(m, Mode.DRY_RUN, ctx, e, FailureCause.of(e, session.support()));
             listeners.onFailure(event, failure);
             throw failure;
         }
-        ExecutedMigration result = new ExecutedStep(m.version(), m.description(), m.className(),
-                Duration.ofNanos(System.nanoTime() - start), outOfOrder, ctx.statements(), ctx.statementCount(),
-                foreignKeys.switchedOff());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        DataOutcome batch = data.outcome();
+        ExecutedMigration result = batch == null
+                ? new ExecutedStep(m.version(), m.description(), m.className(), took, outOfOrder, ctx.statements(),
+                        ctx.statementCount(), foreignKeys.switchedOff())
+                : new ExecutedData(m.version(), m.description(), m.className(), took, outOfOrder,
+                        Stream.concat(ctx.statements().stream(), batch.writes().stream()).toList(),
+                        ctx.statementCount() + batch.writes().size(), batch);
         listeners.afterMigration(event, result);
         return result;
     }

@@ -5,6 +5,7 @@ import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.MigrationSource;
+import dev.cairn.runtime.RepeatableMigration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +32,7 @@ public final class Plan {
     /** The plan's lookups, built once from the source's descriptors. */
     private static final class Index {
         final List<MigrationDescriptor> migrations;
+        final List<RepeatableMigration> repeatables;
         final Map<MigrationVersion, Integer> positions = new HashMap<>();
         final Map<MigrationVersion, List<MigrationDescriptor>> dependents = new HashMap<>();
         final String fingerprint;
@@ -54,12 +56,19 @@ public final class Plan {
                     dependents.computeIfAbsent(dependency, v -> new ArrayList<>()).add(m);
                 }
             }
+            this.repeatables = source.repeatables().stream().sorted(Comparator.comparing(RepeatableMigration::name)).toList();
+            for (int i = 1; i < repeatables.size(); i++) {
+                if (repeatables.get(i).name().equals(repeatables.get(i - 1).name())) {
+                    problems.add("repeatable migration name \"" + repeatables.get(i).name() + "\" is used by both "
+                            + repeatables.get(i - 1).resource() + " and " + repeatables.get(i).resource());
+                }
+            }
             if (!problems.isEmpty()) {
                 throw new MigrationException(ErrorCode.INVALID_PLAN, "The migration source " + source.getClass().getName()
                         + " is not a valid plan:\n  - " + String.join("\n  - ", problems)
                         + "\nThe generated MigrationRegistry is always valid; rebuild it, or fix the hand-written source.");
             }
-            this.fingerprint = Fingerprints.of(migrations);
+            this.fingerprint = Fingerprints.of(migrations, repeatables);
         }
     }
 
@@ -114,6 +123,11 @@ public final class Plan {
     /** Every migration, in plan order. */
     public List<MigrationDescriptor> all() {
         return index().migrations;
+    }
+
+    /** The repeatable migrations, in name order: the order they run in. */
+    public List<RepeatableMigration> repeatables() {
+        return index().repeatables;
     }
 
     public Optional<MigrationDescriptor> find(MigrationVersion version) {

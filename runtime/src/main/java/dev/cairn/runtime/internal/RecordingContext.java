@@ -9,7 +9,11 @@ import dev.cairn.runtime.MigrationEvent;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.Progress;
 import dev.cairn.runtime.RowMapper;
+import dev.cairn.runtime.data.DataMigration;
 import dev.cairn.runtime.internal.Failures.Mode;
+import dev.cairn.runtime.internal.conditions.Conditions;
+import dev.cairn.runtime.internal.data.DataDryRun;
+import dev.cairn.runtime.internal.data.DataHost;
 import dev.cairn.runtime.internal.sql.SqlFlavor;
 import dev.cairn.runtime.internal.sql.SqlSplitter;
 import dev.cairn.runtime.internal.sql.SqlStatement;
@@ -37,7 +41,7 @@ import java.util.Optional;
  * the one that failed; and keeps the migration's hands off Cairn's transaction through a
  * {@link StepGuard}, which ends when {@link #run} returns.
  */
-final class RecordingContext implements MigrationContext {
+final class RecordingContext implements MigrationContext, SqlFiles, DataHost.Provider {
 
     private final Connection connection;
     private final StepGuard guard;
@@ -51,6 +55,8 @@ final class RecordingContext implements MigrationContext {
     private final StatementLog log;
     private FailedStatement failedStatement;
     private boolean foreignKeysOffRequested;
+    private String sqlFile;
+    private DataHost dataHost;
 
     RecordingContext(Connection connection, DatabaseSupport support, MigrationDescriptor migration, boolean dryRun,
             Listeners listeners, MigrationEvent event) {
@@ -67,9 +73,9 @@ final class RecordingContext implements MigrationContext {
     }
 
     /**
-     * Runs the migration's {@code up()} (to apply it, or in a dry run) or {@code down()} (to roll
-     * it back) with this context, then ends its use of the connection. A call the guard refused
-     * fails the migration even if the migration caught it.
+     * Runs the migration's {@code up()} (to apply it, or in a dry run) between its preconditions and
+     * its postconditions, or {@code down()} (to roll it back), with this context, then ends its use
+     * of the connection. A call the guard refused fails the migration even if the migration caught it.
      */
     void run(JavaMigration step, Mode mode) throws Exception {
         guard.running(mode == Mode.ROLLBACK ? "down()" : "up()");
@@ -77,7 +83,18 @@ final class RecordingContext implements MigrationContext {
             if (mode == Mode.ROLLBACK) {
                 step.down(this);
             } else {
+                // A data migration commits batch by batch and resumes after a crash: it checks its preconditions
+                // before its first batch (not again when it resumes) and its postconditions in its last batch's transaction.
+                boolean checksItself = step instanceof DataMigration;
+                if (!checksItself) {
+                    Conditions.preconditions(step, this);
+                }
                 step.up(this);
+                if (!checksItself) {
+                    // A failed statement that up() caught and went on from is not what a failed postcondition shows.
+                    failedStatement = null;
+                    Conditions.postconditions(step, this);
+                }
             }
         } catch (Exception | Error e) {
             MigrationException refusal = guard.refusal();
@@ -116,6 +133,17 @@ final class RecordingContext implements MigrationContext {
 
     @Override
     public int execute(String sql, Object... params) throws SQLException {
+        return execute("execute()", sql, params);
+    }
+
+    @Override
+    public int executeFile(String sql, String file) throws SQLException {
+        sqlFile = file;
+        return execute(file, sql);
+    }
+
+    /** @param origin what a failure message says the SQL is: the method given it, or the file it was read from */
+    private int execute(String origin, String sql, Object... params) throws SQLException {
         failedStatement = null;
         List<SqlStatement> statements = SqlSplitter.split(sql, flavor);
         if (params.length > 0 && statements.size() > 1) {
@@ -127,7 +155,7 @@ final class RecordingContext implements MigrationContext {
         return guard.use(() -> {
             int updated = 0;
             for (int i = 0; i < statements.size(); i++) {
-                updated += run("execute()", sql, statements, i, params, ready -> {
+                updated += run(origin, sql, statements, i, params, ready -> {
                     boolean hasRows = ready.execute();
                     return hasRows ? 0 : Math.max(ready.statement().getUpdateCount(), 0);
                 });
@@ -220,7 +248,7 @@ final class RecordingContext implements MigrationContext {
             }
         } catch (SQLException | RuntimeException e) {
             failedStatement = new FailedStatement(log.last(), statement, index + 1, statements.size(), method,
-                    params.length == 0, sql.indexOf('\n') >= 0 || sql.indexOf('\r') >= 0);
+                    params.length == 0, sql.indexOf('\n') >= 0 || sql.indexOf('\r') >= 0, method.equals(sqlFile));
             throw e;
         }
     }
@@ -307,6 +335,38 @@ final class RecordingContext implements MigrationContext {
      */
     FailedStatement failedStatement() {
         return failedStatement;
+    }
+
+    /** The SQL file the migration's statements came from, or null for a migration written in Java. */
+    String sqlFile() {
+        return sqlFile;
+    }
+
+    /** Lets a data migration's {@code up()} or {@code down()} hand its batches to {@code host}. */
+    void dataHost(DataHost host) {
+        this.dataHost = host;
+    }
+
+    @Override
+    public DataHost dataHost() {
+        return dataHost;
+    }
+
+    /**
+     * In a dry run: lets a data migration run its first batch in this context's transaction.
+     *
+     * @return what tells, once the step ran, what its batch did (nothing for another kind of migration)
+     */
+    DataDryRun tryData(JavaMigration step, Duration migrationTimeout) {
+        DataDryRun data = new DataDryRun(connection, support.database(), migration, this::guard, migrationTimeout,
+                () -> Conditions.preconditions(step, this));
+        dataHost = data;
+        return data;
+    }
+
+    /** {@code other} (a parallel worker's connection), guarded as this context's own connection is. */
+    Connection guard(Connection other) {
+        return other == connection ? guarded : GuardedConnection.of(other, guard);
     }
 
     /** Whether a table rebuild asked for the migration to start over with foreign keys off. */

@@ -9,6 +9,7 @@ import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.RollbackReport;
 import dev.cairn.runtime.internal.history.AppliedMigration;
+import dev.cairn.runtime.internal.sqlfile.SqlFileMigration;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ final class RollbackCommand {
                 List<MigrationDescriptor> steps = to ? plan.rollbackAfter(version, applied.keySet())
                         : rollbackOf(named, applied, session);
                 checkReversible(named, steps, to);
+                SqlFileMigration.checkFiles(steps, true);
                 if (!steps.isEmpty()) {
                     locked.ensureTables();
                 }
@@ -58,6 +60,9 @@ final class RollbackCommand {
                 if (step != null) {
                     done.add(step);
                 }
+            }
+            if (!done.isEmpty()) {
+                RepeatableRunner.forgetAfterRollback(session, locked, plan);
             }
             return new RollbackResult(session.database(), done, Duration.ofNanos(System.nanoTime() - start));
         });

@@ -6,6 +6,7 @@ import dev.cairn.runtime.LogEntry;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.Migrator;
+import dev.cairn.runtime.internal.data.DataTables;
 import dev.cairn.runtime.spi.MigrationLock;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -46,7 +47,7 @@ final class RunningMarkers {
         long deadline = System.nanoTime() + session.settings().lockTimeout().toNanos();
         boolean waiting = false;
         Attempt open;
-        while ((open = openAttempt(todo, locked.applied().keySet())) != null) {
+        while ((open = openAttempt(todo, locked.applied().keySet(), locked.lock())) != null) {
             if (!stillRunning(open.entry(), locked.lock())) {
                 throw interrupted(open, locked.lock());
             }
@@ -76,10 +77,21 @@ final class RunningMarkers {
         }
     }
 
-    /** The open attempt of an unapplied non-transactional migration of {@code todo}, or {@code null}. One query. */
-    private Attempt openAttempt(Collection<MigrationDescriptor> todo, Set<MigrationVersion> applied) throws SQLException {
-        return openAttempts(todo.stream().filter(m -> !m.transactional() && !applied.contains(m.version())).toList())
-                .stream().findFirst().orElse(null);
+    /**
+     * The open attempt of an unapplied non-transactional migration of {@code todo} that blocks the
+     * command, or {@code null}. A data migration's run that left checkpoints blocks only while it
+     * is still going: once it ended, the next run resumes it. One query, two if an attempt is open.
+     */
+    private Attempt openAttempt(Collection<MigrationDescriptor> todo, Set<MigrationVersion> applied, MigrationLock lock)
+            throws SQLException {
+        List<Attempt> open = openAttempts(todo.stream().filter(m -> !m.transactional() && !applied.contains(m.version())).toList());
+        if (open.isEmpty()) {
+            return null;
+        }
+        Set<String> resumable = new DataTables(session.support(), session.settings().historyTable())
+                .runs(session.connection()).keySet();
+        return open.stream().filter(a -> !resumable.contains(a.migration().version().toString()) || stillRunning(a.entry(), lock))
+                .findFirst().orElse(null);
     }
 
     /** The open attempts of {@code among}, in their order. One query. */

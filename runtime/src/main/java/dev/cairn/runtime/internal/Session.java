@@ -98,9 +98,14 @@ final class Session implements AutoCloseable {
 
     /** Takes the migration lock, waiting up to the lock timeout. */
     MigrationLock lock() {
+        return lock(LockRequest.WhileWaiting.NOTHING);
+    }
+
+    /** Takes the migration lock, waiting up to the lock timeout, doing {@code whileWaiting} between tries. */
+    MigrationLock lock(LockRequest.WhileWaiting whileWaiting) {
         try {
             return support.lock(new LockRequest(connection, settings.connections()::open, history.historyTable(),
-                    settings.lockTimeout(), database));
+                    settings.lockTimeout(), database, whileWaiting));
         } catch (SQLException e) {
             throw failure("take the migration lock", e);
         }

@@ -5,6 +5,8 @@ import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.MigrationListener;
 import dev.cairn.runtime.MigrationSource;
+import dev.cairn.runtime.internal.data.DataTables;
+import dev.cairn.runtime.internal.sqlfile.RepeatableStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +33,8 @@ import java.util.regex.Pattern;
  * @param pgDump the pg_dump program
  * @param installedBy who applies migrations
  * @param listeners told of each migration and command
+ * @param flywayTable the table of Flyway's history that a database without Cairn's is adopted from
+ * @param flywaySchema the PostgreSQL schema of {@code flywayTable}, if not the current one
  */
 public record Settings(
         ConnectionSource connections,
@@ -47,7 +51,9 @@ public record Settings(
         int backupRetention,
         String pgDump,
         String installedBy,
-        List<MigrationListener> listeners) implements Configuration {
+        List<MigrationListener> listeners,
+        String flywayTable,
+        Optional<String> flywaySchema) implements Configuration {
 
     /** What {@link #stateTable()} adds to the history table's name. */
     private static final String STATE_SUFFIX = "_state";
@@ -60,6 +66,12 @@ public record Settings(
     @Override
     public String stateTable() {
         return historyTable + STATE_SUFFIX;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(historyTable, logTable, stateTable(), historyTable + DataTables.DATA_SUFFIX,
+                historyTable + DataTables.QUARANTINE_SUFFIX, historyTable + RepeatableStore.SUFFIX);
     }
 
     /** The longest identifier PostgreSQL keeps whole. */
@@ -104,6 +116,8 @@ public record Settings(
         public String pgDump = "pg_dump";
         public String installedBy = System.getProperty("user.name", "unknown");
         public final List<MigrationListener> listeners = new ArrayList<>();
+        public String flywayTable = "flyway_schema_history";
+        public String flywaySchema;
 
         public Draft(MigrationSource source, ConnectionSource connections) {
             this.source = source;
@@ -152,6 +166,10 @@ public record Settings(
                 problems.add("pgDump is empty; name the pg_dump program, such as \"/usr/bin/pg_dump\"");
             }
             checkInstalledBy(problems);
+            checkName("flywayTable", flywayTable, MAX_IDENTIFIER, "flyway_schema_history", problems);
+            if (flywaySchema != null) {
+                checkName("flywaySchema", flywaySchema, MAX_IDENTIFIER, "public", problems);
+            }
             if (!problems.isEmpty()) {
                 throw new MigrationException(ErrorCode.INVALID_CONFIGURATION,
                         "Invalid Cairn configuration:\n  - " + String.join("\n  - ", problems));
@@ -160,7 +178,7 @@ public record Settings(
             return new Settings(connections, historyTable, logTable, Optional.ofNullable(schema), lockTimeout,
                     statementLockTimeout, migrationTimeout, strictOrder,
                     validateChecksums, allowUnknownApplied, Optional.ofNullable(backupDirectory), backupRetention, pgDump,
-                    installedBy, List.copyOf(listeners));
+                    installedBy, List.copyOf(listeners), flywayTable, Optional.ofNullable(flywaySchema));
         }
 
         /** Checks installedBy, which every row Cairn writes to its history and log tables records. */

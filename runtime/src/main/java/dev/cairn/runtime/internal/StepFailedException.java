@@ -19,6 +19,7 @@ final class StepFailedException extends MigrationFailedException {
         return switch (why) {
             case LOCK -> ErrorCode.LOCK_TIMEOUT;
             case CONNECTION -> ErrorCode.CONNECTION;
+            case PRECONDITION, POSTCONDITION -> ErrorCode.CONDITION_FAILED;
             default -> ErrorCode.MIGRATION_FAILED;
         };
     }

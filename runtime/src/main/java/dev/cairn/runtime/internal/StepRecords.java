@@ -3,6 +3,8 @@ package dev.cairn.runtime.internal;
 import dev.cairn.runtime.LogAction;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.internal.data.DataStepException;
+import dev.cairn.runtime.internal.data.DataTables;
 import dev.cairn.runtime.internal.history.AppliedMigration;
 import dev.cairn.runtime.internal.history.HistoryStore;
 import dev.cairn.runtime.internal.Failures.Mode;
@@ -81,6 +83,46 @@ final class StepRecords {
         AppliedMigration row = mode == Mode.APPLY ? history.insertApplied(connection, m, now, installedBy(), millis) : null;
         history.log(connection, m, mode == Mode.APPLY ? LogAction.APPLY : LogAction.ROLLBACK, now, installedBy(), millis, "");
         return row;
+    }
+
+    /**
+     * Commits the "running" marker of a data migration's run, with its reservation in the data
+     * table, in the transaction begun for it. Unlike other non-transactional steps, a rollback keeps
+     * its history row until its last batch is done: an interrupted one resumes at the next rollback.
+     */
+    void openDataMarker(MigrationDescriptor m, Mode mode, Owner owner, DataTables tables) throws SQLException {
+        try {
+            locked.clearFingerprint();
+            tables.reserve(connection, m.version().toString(), mode == Mode.APPLY ? "up" : "down", m.checksum());
+            history.log(connection, m, LogAction.RUNNING, HistoryStore.now(), installedBy(), 0,
+                    (mode == Mode.APPLY ? "batches up() run " : "batches down() run ") + owner.marker());
+            lock.commit();
+        } catch (SQLException | RuntimeException e) {
+            lock.rollbackAfter(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Records a data migration whose every batch is done, in the caller's transaction, and deletes
+     * its checkpoints.
+     *
+     * @param current the history row of a migration being rolled back
+     * @return the new history row of an applied migration; {@code null} after a rollback
+     */
+    AppliedMigration closeDataMarker(MigrationDescriptor m, Mode mode, long millis, AppliedMigration current, DataTables tables)
+            throws SQLException {
+        tables.delete(connection, m.version().toString(), mode == Mode.APPLY ? "up" : "down");
+        if (mode == Mode.ROLLBACK && current != null) {
+            locked.clearFingerprint();
+            history.deleteApplied(connection, current);
+        }
+        return closeMarker(m, mode, millis);
+    }
+
+    /** A data migration's failure, whose message is complete, with its FAIL row. */
+    MigrationException failedData(MigrationDescriptor m, DataStepException failure, long millis) {
+        return withFailRow(failure, m, millis, failure.detail());
     }
 
     /**

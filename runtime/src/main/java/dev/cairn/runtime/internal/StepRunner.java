@@ -1,9 +1,18 @@
 package dev.cairn.runtime.internal;
 
 import dev.cairn.runtime.internal.report.Events;
+import dev.cairn.runtime.internal.report.ExecutedData;
 import dev.cairn.runtime.internal.report.ExecutedStep;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.Command;
+import dev.cairn.runtime.JavaMigration;
+import dev.cairn.runtime.data.DataMigration;
+import dev.cairn.runtime.internal.conditions.Conditions;
+import dev.cairn.runtime.internal.data.DataEnvironment;
+import dev.cairn.runtime.internal.data.DataOutcome;
+import dev.cairn.runtime.internal.data.DataRun;
+import dev.cairn.runtime.internal.data.DataStepException;
+import dev.cairn.runtime.internal.data.DataTables;
 import dev.cairn.runtime.ExecutedMigration;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationEvent;
@@ -18,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Applies or rolls back migrations one at a time under the lock, after the command's first
@@ -75,7 +85,9 @@ final class StepRunner {
         listeners.beforeMigration(event);
         ExecutedMigration step;
         try {
-            step = m.transactional()
+            JavaMigration instance = m.newStep();
+            step = instance instanceof DataMigration ? dataStep(m, mode, outOfOrder, event, instance)
+                    : m.transactional()
                     ? RerunWithoutForeignKeys.retrying(session, foreignKeys -> inTransaction(m, mode, outOfOrder, foreignKeys, event))
                     : outsideTransaction(m, mode, event);
         } catch (MigrationException e) {
@@ -210,6 +222,78 @@ final class StepRunner {
                 throw records.unrecorded(m, mode, ctx, e, millis);
             }
             return executed(m, millis, false, ctx, false);
+        }
+    }
+
+    /**
+     * Runs a data migration: behind a "running" marker, like a non-transactional step, but batch by
+     * batch, each batch committed with its checkpoint, so that a run that stopped (a crash, a kill,
+     * a failure, its timeout) resumes after its last committed batch at the next command instead of
+     * asking for repair. Its timeout is the run's own: past it, the batch under way rolls back.
+     */
+    @SuppressWarnings("try") // The command's bound on lock waits holds while the step runs; nothing reads it.
+    private ExecutedMigration dataStep(MigrationDescriptor m, Mode mode, boolean outOfOrder, MigrationEvent event,
+            JavaMigration step) throws SQLException {
+        if (!beginStep(m, mode)) {
+            return null;
+        }
+        RecordingContext ctx = new RecordingContext(session.connection(), session.support(), m, false, listeners, event);
+        DataTables tables = new DataTables(session.support(), session.settings().historyTable());
+        // Conditions are up()'s: down() has none of its own (see JavaMigration#preconditions).
+        boolean checked = mode == Mode.APPLY;
+        try (Owner owner = new Owner(session.sessionName())) {
+            AtomicBoolean started = new AtomicBoolean();
+            // The marker opens once up() or down() has described its batches, so that a description Cairn refuses
+            // (no key, say) leaves nothing behind; it commits the transaction beginStep opened.
+            DataRun run = new DataRun(new DataEnvironment(session.connection(), session.support(), tables, m,
+                    mode == Mode.ROLLBACK, session.settings().connections()::open, session.settings().lockTimeout(),
+                    session.settings().statementLockTimeout(), session.settings().migrationTimeout(), ctx::guard, ctx::reportProgress, () -> {
+                        records.openDataMarker(m, mode, owner, tables);
+                        started.set(true);
+                    }, () -> {
+                        if (checked) {
+                            Conditions.preconditions(step, ctx);
+                        }
+                    }, () -> {
+                        if (checked) {
+                            Conditions.postconditions(step, ctx);
+                        }
+                    }));
+            ctx.dataHost(run);
+            long start = System.nanoTime();
+            try (Restorer commandBound = session.support().limitLockWaits(session.connection(),
+                    session.settings().statementLockTimeout(), false)) {
+                ctx.run(step, mode);
+            } catch (Exception | Error e) {
+                if (!started.get()) {
+                    // Refused before its marker: the transaction beginStep opened is still open.
+                    lock.rollbackAfter(e);
+                }
+                throw e instanceof DataStepException data ? records.failedData(m, data, millisSince(start))
+                        : records.failed(m, mode, ctx, e, millisSince(start));
+            }
+            long millis = millisSince(start);
+            if (!lock.stillHeld()) {
+                throw Failures.lockLostAfterRun(m, mode, session.database());
+            }
+            try {
+                locked.beginAgain();
+                if (locked.applied().containsKey(m.version()) == (mode == Mode.APPLY)) {
+                    // Another process (SQLite) shared the batches and recorded the migration first.
+                    lock.rollback();
+                    return null;
+                }
+                changes.checkStillFits(m, mode, locked.applied().keySet(), done);
+                AppliedMigration row = records.closeDataMarker(m, mode, millis, locked.applied().get(m.version()), tables);
+                lock.commit();
+                locked.changed(m.version(), row);
+            } catch (SQLException | RuntimeException e) {
+                lock.rollbackAfter(e);
+                throw records.unrecorded(m, mode, ctx, e, millis);
+            }
+            DataOutcome outcome = run.outcome();
+            return new ExecutedData(m.version(), m.description(), m.className(), Duration.ofMillis(millis), outOfOrder,
+                    ctx.statements(), ctx.statementCount(), outcome);
         }
     }
 

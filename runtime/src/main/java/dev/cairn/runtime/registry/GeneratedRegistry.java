@@ -5,6 +5,7 @@ import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.MigrationSource;
+import dev.cairn.runtime.RepeatableMigration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,21 +19,25 @@ import java.util.function.Supplier;
  * plan, and each step is created by the registry's {@link #newStep(int)}, so an "already up to
  * date" start creates no descriptor and loads no migration class.
  *
- * <p>The constructor and the two methods below are the whole contract between generated code and
- * the runtime for format {@value #FORMAT}. A later format may add methods with defaults; it never
- * changes these.
+ * <p>Format 1 is the three-argument constructor with {@link #describe(int)} and
+ * {@link #newStep(int)}. Format 2 adds repeatable migrations: the four-argument constructor with
+ * their count, {@link #describeRepeatable(int)} and {@link #newRepeatableStep(int)}, and SQL-file
+ * steps created through {@link SqlMigrations}. A later format may add methods with defaults; it
+ * never changes these.
  */
 public abstract class GeneratedRegistry implements MigrationSource {
 
     /** The newest registry format this runtime reads. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     /** The oldest registry format this runtime reads. */
     public static final int OLDEST_FORMAT = 1;
 
     private final String fingerprint;
     private final int size;
+    private final int repeatableCount;
     private volatile List<MigrationDescriptor> migrations;
+    private volatile List<RepeatableMigration> repeatables;
 
     /**
      * @param format the registry format the processor generated, checked first
@@ -42,9 +47,25 @@ public abstract class GeneratedRegistry implements MigrationSource {
      *     not read {@code format}
      */
     protected GeneratedRegistry(int format, String fingerprint, int size) {
+        this(format, fingerprint, size, 0);
+    }
+
+    /**
+     * A registry with repeatable migrations (format 2 on).
+     *
+     * @param format the registry format the processor generated, checked first
+     * @param fingerprint the compile-time fingerprint of the plan's versions and checksums and of
+     *     the repeatable migrations' names and checksums
+     * @param size how many versioned migrations the registry has
+     * @param repeatableCount how many repeatable migrations it has
+     * @throws MigrationException with {@link ErrorCode#REGISTRY_FORMAT} when this runtime does
+     *     not read {@code format}
+     */
+    protected GeneratedRegistry(int format, String fingerprint, int size, int repeatableCount) {
         checkFormat(format, getClass());
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
         this.size = size;
+        this.repeatableCount = repeatableCount;
     }
 
     private static void checkFormat(int format, Class<?> registry) {
@@ -76,6 +97,40 @@ public abstract class GeneratedRegistry implements MigrationSource {
      */
     protected abstract JavaMigration newStep(int index);
 
+    /**
+     * Describes the repeatable migration at {@code index} (in name order); the runtime adds its
+     * steps. Called only for a registry constructed with a repeatable count above 0, which overrides it.
+     *
+     * @param index from 0 to the repeatable count, exclusive
+     */
+    protected RepeatableMigration.Builder describeRepeatable(int index) {
+        throw new IllegalStateException(getClass().getName() + " declares repeatable migrations but does not describe them");
+    }
+
+    /**
+     * A new instance of the step of the repeatable migration at {@code index}. Called only for a
+     * registry constructed with a repeatable count above 0, which overrides it.
+     *
+     * @param index from 0 to the repeatable count, exclusive
+     */
+    protected JavaMigration newRepeatableStep(int index) {
+        throw new IllegalStateException(getClass().getName() + " declares repeatable migrations but creates no step for them");
+    }
+
+    @Override
+    public final List<RepeatableMigration> repeatables() {
+        List<RepeatableMigration> built = repeatables;
+        if (built == null) {
+            List<RepeatableMigration> list = new ArrayList<>(repeatableCount);
+            for (int i = 0; i < repeatableCount; i++) {
+                list.add(describeRepeatable(i).steps(new RepeatableSteps(this, i)).build());
+            }
+            built = Collections.unmodifiableList(list);
+            repeatables = built;
+        }
+        return built;
+    }
+
     @Override
     public final List<MigrationDescriptor> migrations() {
         List<MigrationDescriptor> built = migrations;
@@ -100,6 +155,14 @@ public abstract class GeneratedRegistry implements MigrationSource {
         @Override
         public JavaMigration get() {
             return registry.newStep(index);
+        }
+    }
+
+    /** Creates the steps of one repeatable migration. */
+    private record RepeatableSteps(GeneratedRegistry registry, int index) implements Supplier<JavaMigration> {
+        @Override
+        public JavaMigration get() {
+            return registry.newRepeatableStep(index);
         }
     }
 }

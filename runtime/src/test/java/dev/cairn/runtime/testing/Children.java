@@ -21,12 +21,17 @@ public final class Children {
 
     /** Like {@link #start(Path, String...)}, with the JVM options given, such as {@code -Xmx64m}. */
     public static Process start(Path log, List<String> jvmOptions, String... args) throws IOException {
+        return start(log, jvmOptions, ChildMigrator.class, args);
+    }
+
+    /** Starts a JVM running {@code main} with the JVM options and arguments given. */
+    public static Process start(Path log, List<String> jvmOptions, Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
-                ChildMigrator.class.getName()));
+                main.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

@@ -1,5 +1,6 @@
 package dev.cairn.runtime.testing;
 
+import dev.cairn.runtime.Checks;
 import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationContext;
 import dev.cairn.runtime.MigrationDescriptor;
@@ -28,6 +29,8 @@ public final class Mig {
     private Supplier<? extends JavaMigration> step;
     private boolean reversible = true;
     private boolean transactional = true;
+    private Condition preconditions;
+    private Condition postconditions;
 
     private Mig(String version, String description) {
         this.version = version;
@@ -75,10 +78,32 @@ public final class Mig {
         return this;
     }
 
+    /** What a migration's preconditions or postconditions do with their {@link Checks}. */
+    @FunctionalInterface
+    public interface Condition {
+        void check(Checks checks) throws Exception;
+    }
+
+    /** Gives the migration preconditions. */
+    public Mig preconditions(Condition condition) {
+        this.preconditions = condition;
+        return this;
+    }
+
+    /** Gives the migration postconditions. */
+    public Mig postconditions(Condition condition) {
+        this.postconditions = condition;
+        return this;
+    }
+
     public MigrationDescriptor build() {
         List<String> upSql = up;
         List<String> downSql = down;
-        Supplier<? extends JavaMigration> factory = step != null ? step : () -> new SqlStep(upSql, downSql, reversible);
+        Supplier<? extends JavaMigration> plain = step != null ? step : () -> new SqlStep(upSql, downSql, reversible);
+        Condition pre = preconditions;
+        Condition post = postconditions;
+        Supplier<? extends JavaMigration> factory = pre == null && post == null ? plain
+                : () -> new WithConditions(plain.get(), pre, post);
         return MigrationDescriptor.builder(version, "test.V" + version.replace('.', '_') + "_" + description.replaceAll("\\W", ""))
                 .description(description)
                 .dependsOn(dependsOn.toArray(String[]::new))
@@ -94,6 +119,34 @@ public final class Mig {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A step with the conditions given to {@link #preconditions} and {@link #postconditions}. */
+    private record WithConditions(JavaMigration step, Condition pre, Condition post) implements JavaMigration {
+
+        @Override
+        public void up(MigrationContext ctx) throws Exception {
+            step.up(ctx);
+        }
+
+        @Override
+        public void down(MigrationContext ctx) throws Exception {
+            step.down(ctx);
+        }
+
+        @Override
+        public void preconditions(Checks checks) throws Exception {
+            if (pre != null) {
+                pre.check(checks);
+            }
+        }
+
+        @Override
+        public void postconditions(Checks checks) throws Exception {
+            if (post != null) {
+                post.check(checks);
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.cairn.examples.agentdb;
 
 import dev.cairn.Migration;
+import dev.cairn.runtime.Checks;
+import dev.cairn.runtime.Database;
 import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationContext;
 
@@ -14,9 +16,13 @@ import dev.cairn.runtime.MigrationContext;
 final class AddTimeoutAttribute implements JavaMigration {
 
     @Override
+    public void preconditions(Checks checks) throws Exception {
+        checks.none("every router at schema version 1", "SELECT router_id FROM routers WHERE schema_version <> 1");
+    }
+
+    @Override
     public void up(MigrationContext db) throws Exception {
-        String missing = "NOT " + JsonSql.has(db.database(), "metadata", "timeout_seconds")
-                + " OR " + JsonSql.text(db.database(), "metadata", "timeout_seconds") + " IS NULL";
+        String missing = missing(db.database());
         db.execute("CREATE TABLE agentdb_defaulted_timeouts (router_id VARCHAR(32) PRIMARY KEY)");
         db.execute("INSERT INTO agentdb_defaulted_timeouts (router_id) SELECT router_id FROM routers WHERE " + missing);
         db.execute("UPDATE routers SET metadata = " + JsonSql.set(db.database(), "metadata", "timeout_seconds", "300")
@@ -24,9 +30,19 @@ final class AddTimeoutAttribute implements JavaMigration {
     }
 
     @Override
+    public void postconditions(Checks checks) throws Exception {
+        checks.none("every router has a timeout", "SELECT router_id FROM routers WHERE " + missing(checks.database()));
+    }
+
+    @Override
     public void down(MigrationContext db) throws Exception {
         db.execute("UPDATE routers SET metadata = " + JsonSql.remove(db.database(), "metadata", "timeout_seconds")
                 + " WHERE router_id IN (SELECT router_id FROM agentdb_defaulted_timeouts)");
         db.execute("DROP TABLE agentdb_defaulted_timeouts");
+    }
+
+    private static String missing(Database database) {
+        return "NOT " + JsonSql.has(database, "metadata", "timeout_seconds")
+                + " OR " + JsonSql.text(database, "metadata", "timeout_seconds") + " IS NULL";
     }
 }

@@ -1,9 +1,13 @@
 package dev.cairn.examples.agentdb;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.Migration;
+import dev.cairn.runtime.Checks;
 import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationContext;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Seed 001's fix for JSON parsing errors: a missing or malformed {@code metadata} document becomes
@@ -33,6 +37,26 @@ final class CleanInvalidJson implements JavaMigration {
             db.execute("INSERT INTO agentdb_invalid_json (table_name, row_id, raw) SELECT '" + name + "', " + key
                     + ", metadata FROM " + name + " WHERE " + invalid);
             db.execute("UPDATE " + name + " SET metadata = '{}' WHERE " + invalid);
+        }
+    }
+
+    /** Every document now parses, checked by the JSON parser the application uses rather than by SQL. */
+    @Override
+    public void postconditions(Checks checks) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (List<String> table : TABLES) {
+            List<String> malformed = checks.query("SELECT " + table.get(1) + ", metadata FROM " + table.get(0),
+                    row -> parses(json, row.getString(2)) ? null : row.getString(1)).stream().filter(Objects::nonNull).toList();
+            checks.that("every " + table.get(0) + " metadata document is JSON", malformed.isEmpty(), malformed.isEmpty()
+                    ? "every one parses" : malformed.size() + " that do not: " + malformed.subList(0, Math.min(5, malformed.size())));
+        }
+    }
+
+    private static boolean parses(ObjectMapper json, String document) {
+        try {
+            return document != null && json.readTree(document) != null;
+        } catch (JacksonException e) {
+            return false;
         }
     }
 

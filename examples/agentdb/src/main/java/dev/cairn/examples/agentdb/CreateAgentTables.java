@@ -1,12 +1,20 @@
 package dev.cairn.examples.agentdb;
 
 import dev.cairn.Migration;
+import dev.cairn.runtime.Checks;
 import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationContext;
 
 /** Seed 001's schema version 1: JSON documents in text columns, a schema_version on every row. */
 @Migration(version = "1", description = "Create routers, planners and workers")
 final class CreateAgentTables implements JavaMigration {
+
+    @Override
+    public void preconditions(Checks checks) throws Exception {
+        checks.tableMissing("routers");
+        checks.tableMissing("planners");
+        checks.tableMissing("workers");
+    }
 
     @Override
     public void up(MigrationContext db) throws Exception {

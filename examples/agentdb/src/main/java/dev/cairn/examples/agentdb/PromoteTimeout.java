@@ -1,6 +1,7 @@
 package dev.cairn.examples.agentdb;
 
 import dev.cairn.Migration;
+import dev.cairn.runtime.Checks;
 import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationContext;
 
@@ -11,6 +12,18 @@ import dev.cairn.runtime.MigrationContext;
  */
 @Migration(version = "5", dependsOn = "3", description = "Promote timeout_seconds from JSON to a column")
 final class PromoteTimeout implements JavaMigration {
+
+    @Override
+    public void preconditions(Checks checks) throws Exception {
+        checks.columnMissing("routers", "timeout_seconds");
+    }
+
+    @Override
+    public void postconditions(Checks checks) throws Exception {
+        checks.none("every timeout moved from the metadata to its column", "SELECT router_id FROM routers"
+                + " WHERE timeout_seconds IS NULL OR " + JsonSql.has(checks.database(), "metadata", "timeout_seconds"));
+        checks.none("every router at schema version 2", "SELECT router_id FROM routers WHERE schema_version <> 2");
+    }
 
     @Override
     public void up(MigrationContext db) throws Exception {

@@ -1,6 +1,7 @@
 package dev.cairn.examples.agentdb;
 
 import dev.cairn.Migration;
+import dev.cairn.runtime.Checks;
 import dev.cairn.runtime.Database;
 import dev.cairn.runtime.JavaMigration;
 import dev.cairn.runtime.MigrationContext;
@@ -17,6 +18,19 @@ final class RestructureWorkers implements JavaMigration {
 
     private static final String VERSION_1_COLUMNS =
             "worker_id, planner_id, task_status, task_description, task_result, tools, metadata, created_at";
+
+    @Override
+    public void preconditions(Checks checks) throws Exception {
+        checks.tableMissing("workers_v2");
+        checks.tableMissing("workers_v1_backup");
+    }
+
+    @Override
+    public void postconditions(Checks checks) throws Exception {
+        checks.equal("every worker copied", "SELECT COUNT(*) FROM workers_v1_backup", "SELECT COUNT(*) FROM workers");
+        checks.none("every worker at schema version 2", "SELECT worker_id FROM workers WHERE schema_version <> 2");
+        checks.integrity();
+    }
 
     @Override
     public void up(MigrationContext db) throws Exception {

@@ -65,6 +65,8 @@ public final class PostgresAdvisoryLock implements MigrationLock {
                     }
                     sleep(pause);
                     pause = Math.min(pause * 2, 500);
+                    // Work done meanwhile (joining the holder's data migration) is not waiting.
+                    deadline += request.whileWaiting().work().toNanos();
                 } while (!tryLock(lockConnection, key));
             }
             return new PostgresAdvisoryLock(request.work(), lockConnection, key);

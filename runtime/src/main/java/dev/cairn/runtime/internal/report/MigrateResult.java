@@ -2,6 +2,7 @@ package dev.cairn.runtime.internal.report;
 
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.ExecutedMigration;
+import dev.cairn.runtime.ExecutedRepeatable;
 import dev.cairn.runtime.MigrationReport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,11 +12,14 @@ import java.util.Optional;
 
 /** The engine's {@link MigrationReport}. */
 public record MigrateResult(String database, List<ExecutedMigration> applied, Duration duration, Optional<Path> backup,
-        Optional<MigrationVersion> target) implements MigrationReport {
+        Optional<MigrationVersion> target, List<ExecutedRepeatable> repeatables, List<MigrationVersion> adopted)
+        implements MigrationReport {
 
     public MigrateResult {
         Objects.requireNonNull(database, "database");
         applied = List.copyOf(applied);
+        repeatables = List.copyOf(repeatables);
+        adopted = List.copyOf(adopted);
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(backup, "backup");
         Objects.requireNonNull(target, "target");

@@ -11,8 +11,8 @@ import java.util.Locale;
  * routine or trigger ({@code CREATE TRIGGER ... BEGIN ...; ...; END}, PostgreSQL's
  * {@code BEGIN ATOMIC ... END}), where {@code CASE ... END} nests.
  *
- * <p>This is a lexer, not a parser: it does not check the SQL, which the database does. A text
- * of comments and whitespace only has no statements.
+ * <p>It reads {@link SqlLexer}'s tokens and does not parse: it does not check the SQL, which the
+ * database does. A text of comments and whitespace only has no statements.
  */
 public final class SqlSplitter {
 
@@ -43,37 +43,24 @@ public final class SqlSplitter {
     }
 
     private List<SqlStatement> split() {
-        int i = 0;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (sql.startsWith("--", i)) {
-                i = lineCommentEnd(i);
-            } else if (sql.startsWith("/*", i)) {
-                i = blockCommentEnd(i);
-            } else if (c == ';' && parentheses == 0 && blocks == 0) {
+        for (SqlLexer.Token token : SqlLexer.tokens(sql, flavor)) {
+            if (token.kind() == SqlLexer.Kind.COMMENT) {
+                continue;
+            }
+            if (token.isSymbol(sql, ';') && parentheses == 0 && blocks == 0) {
                 finishStatement();
-                i++;
-            } else if (isWordStart(c)) {
-                int wordEnd = wordEnd(i);
-                if (flavor.escapeStrings && wordEnd == i + 1 && (c == 'E' || c == 'e') && wordEnd < sql.length()
-                        && sql.charAt(wordEnd) == '\'') {
-                    i = token(i, stringEnd(wordEnd, true));
-                } else {
-                    word(i, wordEnd);
-                    i = wordEnd;
-                }
+            } else if (token.kind() == SqlLexer.Kind.WORD) {
+                word(token.start(), token.end());
             } else {
-                i = token(i, tokenEnd(i));
+                token(token.start(), token.end());
             }
         }
         finishStatement();
         return statements;
     }
 
-    /** A token other than a word, from {@code from} to {@code to}; returns {@code to}. */
-    private int token(int from, int to) {
+    /** A token other than a word, from {@code from} to {@code to}. */
+    private void token(int from, int to) {
         begin(from);
         end = to;
         onlyWordsSoFar = false;
@@ -83,7 +70,6 @@ public final class SqlSplitter {
         } else if (c == ')' && parentheses > 0) {
             parentheses--;
         }
-        return to;
     }
 
     /**
@@ -162,114 +148,5 @@ public final class SqlSplitter {
                 lineStart = lineCursor + 1;
             }
         }
-    }
-
-    /** The end of a quoted string, identifier or dollar-quoted text starting at {@code i}, or of the one character there. */
-    private int tokenEnd(int i) {
-        char c = sql.charAt(i);
-        if (c == '\'') {
-            return stringEnd(i, false);
-        }
-        if (c == '"') {
-            return quotedEnd(i, '"');
-        }
-        if (flavor.bracketAndBacktickIdentifiers && c == '`') {
-            return quotedEnd(i, '`');
-        }
-        if (flavor.bracketAndBacktickIdentifiers && c == '[') {
-            int close = sql.indexOf(']', i + 1);
-            return close < 0 ? sql.length() : close + 1;
-        }
-        if (flavor.dollarQuotes && c == '$') {
-            return dollarQuotedEnd(i);
-        }
-        return i + 1;
-    }
-
-    /** A {@code '...'} string, where {@code ''} is a quote; with {@code backslashes}, {@code \'} is one too. */
-    private int stringEnd(int open, boolean backslashes) {
-        for (int i = open + 1; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (backslashes && c == '\\') {
-                i++;
-            } else if (c == '\'') {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
-                    i++;
-                } else {
-                    return i + 1;
-                }
-            }
-        }
-        return sql.length();
-    }
-
-    /** An identifier quoted with {@code quote}, which it holds doubled. */
-    private int quotedEnd(int open, char quote) {
-        for (int i = open + 1; i < sql.length(); i++) {
-            if (sql.charAt(i) == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i++;
-                } else {
-                    return i + 1;
-                }
-            }
-        }
-        return sql.length();
-    }
-
-    /** {@code $$...$$} or {@code $tag$...$tag$}; a {@code $} that opens neither (such as {@code $1}) is one character. */
-    private int dollarQuotedEnd(int open) {
-        int i = open + 1;
-        if (i < sql.length() && isWordStart(sql.charAt(i)) && !Character.isDigit(sql.charAt(i))) {
-            while (i < sql.length() && isWordPart(sql.charAt(i)) && sql.charAt(i) != '$') {
-                i++;
-            }
-        }
-        if (i >= sql.length() || sql.charAt(i) != '$') {
-            return open + 1;
-        }
-        String tag = sql.substring(open, i + 1);
-        int close = sql.indexOf(tag, i + 1);
-        return close < 0 ? sql.length() : close + tag.length();
-    }
-
-    private int lineCommentEnd(int i) {
-        while (i < sql.length() && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') {
-            i++;
-        }
-        return i;
-    }
-
-    /** The end of a block comment; PostgreSQL's nest, so that {@code /* a /* b *}{@code / c *}{@code /} is one. */
-    private int blockCommentEnd(int open) {
-        int depth = 0;
-        for (int i = open; i < sql.length() - 1; i++) {
-            if (sql.startsWith("/*", i) && (depth == 0 || flavor.nestedComments)) {
-                depth++;
-                i++;
-            } else if (sql.startsWith("*/", i)) {
-                depth--;
-                i++;
-                if (depth == 0) {
-                    return i + 1;
-                }
-            }
-        }
-        return sql.length();
-    }
-
-    private int wordEnd(int i) {
-        while (i < sql.length() && isWordPart(sql.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isWordStart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c >= 0x80 && !Character.isWhitespace(c);
-    }
-
-    private static boolean isWordPart(char c) {
-        return isWordStart(c) || c == '$';
     }
 }

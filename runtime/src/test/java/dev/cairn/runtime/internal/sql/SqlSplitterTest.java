@@ -80,6 +80,53 @@ class SqlSplitterTest {
     }
 
     @Test
+    void dollarQuotes_endOnlyAtTheirOwnTag_soABodyMayQuoteWithAnother() {
+        String outer = "DO $outer$ BEGIN EXECUTE $inner$ INSERT INTO t VALUES (';'); $inner$; PERFORM '$outer'; END $outer$";
+        List<SqlStatement> statements = SqlSplitter.split("-- two\n" + outer + ";\nSELECT 2", SqlFlavor.POSTGRESQL);
+
+        assertEquals(List.of(outer, "SELECT 2"), statements.stream().map(SqlStatement::text).toList());
+        assertEquals(List.of(2, 3), statements.stream().map(SqlStatement::line).toList());
+    }
+
+    @Test
+    void seedDoBlock_isOneStatement_andTheNextKnowsItsLine() {
+        String block = "DO $$\nBEGIN\n    IF NOT EXISTS (\n        SELECT 1 FROM information_schema.columns\n"
+                + "        WHERE table_name='your_table' AND column_name='new_column'\n    ) THEN\n"
+                + "        ALTER TABLE your_table ADD COLUMN new_column VARCHAR(255);\n    END IF;\nEND $$";
+        List<SqlStatement> statements = SqlSplitter.split(block + ";\n\n  COMMENT ON TABLE t IS 'a; b';", SqlFlavor.POSTGRESQL);
+
+        assertEquals(List.of(new SqlStatement(block, 0, 1, 1),
+                new SqlStatement("COMMENT ON TABLE t IS 'a; b'", block.length() + 5, 11, 3)), statements);
+    }
+
+    @Test
+    void questionMarks_areSql_notParameters() {
+        assertEquals(List.of("SELECT data ? 'key', data ?| array['a', 'b'], data ?& array['c'] FROM t", "SELECT '?'"),
+                texts("SELECT data ? 'key', data ?| array['a', 'b'], data ?& array['c'] FROM t; SELECT '?';",
+                        SqlFlavor.POSTGRESQL));
+    }
+
+    @Test
+    void quotedIdentifiers_mayHoldSemicolonsQuotesAndCommentMarks() {
+        assertEquals(List.of("CREATE TABLE \"a;b\" (\"it\"\"s -- odd\" INT, \"/*\" INT)", "SELECT 1"),
+                texts("CREATE TABLE \"a;b\" (\"it\"\"s -- odd\" INT, \"/*\" INT); SELECT 1", SqlFlavor.POSTGRESQL));
+    }
+
+    @Test
+    void escapeStrings_endAfterAnEscapedQuoteAtTheirEnd() {
+        assertEquals(List.of("INSERT INTO t VALUES (E'\\'', E'a\\\\', 'b')", "SELECT 2"),
+                texts("INSERT INTO t VALUES (E'\\'', E'a\\\\', 'b'); SELECT 2", SqlFlavor.POSTGRESQL));
+        assertEquals(List.of("SELECT E", "'x'"), texts("SELECT E; 'x'", SqlFlavor.SQLITE),
+                "SQLite has no E strings, so a backslash is a plain character there");
+    }
+
+    @Test
+    void postgresNestedComments_hideSemicolonsAtEveryDepth() {
+        assertEquals(List.of("SELECT 1 /* x /* y; */ z; */ + 1", "SELECT 2"),
+                texts("SELECT 1 /* x /* y; */ z; */ + 1; /* /* /* ; */ */ */ SELECT 2", SqlFlavor.POSTGRESQL));
+    }
+
+    @Test
     void unterminatedQuotesAndComments_runToTheEnd() {
         assertEquals(List.of("SELECT 'open; still"), texts("SELECT 'open; still", SqlFlavor.STANDARD));
         assertEquals(List.of("SELECT $$ open; still"), texts("SELECT $$ open; still", SqlFlavor.POSTGRESQL));

@@ -1,0 +1,2 @@
+-- rollback_02_tensor_storage.sql
+DROP TABLE IF EXISTS tensors CASCADE;

@@ -1,0 +1,2 @@
+-- cairn: transactional=false
+CREATE INDEX CONCURRENTLY accounts_name ON accounts (name);
