@@ -1,5 +1,7 @@
 package dev.cairn.cli;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -155,10 +157,14 @@ final class DatabaseInspector {
         }
     }
 
-    /** A driver's message with the password cut out, should the driver echo the URL it was given. */
+    /**
+     * A driver's message with the password cut out, as given and as the URL carries it
+     * (URL-encoded), should the driver echo the URL it was given.
+     */
     private static String withoutPassword(String message, Setup setup) {
         return setup.password() == null || setup.password().isBlank() || message == null ? message
-                : message.replace(setup.password(), "***");
+                : message.replace(setup.password(), "***")
+                        .replace(URLEncoder.encode(setup.password(), StandardCharsets.UTF_8), "***");
     }
 
     private static String quote(String identifier) {

@@ -7,10 +7,10 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.time.Duration;
+import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
@@ -32,7 +32,8 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
-    @Component
+    /** Injected by Maven's container (JSR-330, which replaced the deprecated {@code @Component}). */
+    @Inject
     private SettingsDecrypter decrypter;
 
     /** The JDBC URL, such as {@code jdbc:sqlite:${project.build.directory}/app.db}; no password in it. */

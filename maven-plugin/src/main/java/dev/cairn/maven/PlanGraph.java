@@ -80,7 +80,7 @@ final class PlanGraph {
             case APPLIED -> "applied";
             case PENDING, OUT_OF_ORDER -> "pending";
             case FAILED, INTERRUPTED -> "failed";
-            case CHECKSUM_CHANGED, RUNNING, UNKNOWN, DUPLICATE -> "attention";
+            case CHECKSUM_CHANGED, IN_PROGRESS, RUNNING, UNKNOWN, DUPLICATE -> "attention";
         };
     }
 

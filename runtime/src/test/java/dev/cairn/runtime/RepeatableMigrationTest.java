@@ -84,6 +84,24 @@ class RepeatableMigrationTest {
         assertTrue(db.configure(source(List.of(V1, V2), NAMES_WITH_ZONE, COUNT)).load().migrate().isUpToDate());
     }
 
+    /** migrate(target) leaves repeatables alone; the database must not then pass for up to date. */
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void aRepeatableChangedBesideAMigrateToATarget_runsAtTheNextMigrate(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        db.configure(source(List.of(V1), NAMES)).load().migrate();
+        Migrator next = db.configure(source(List.of(V1, V2), NAMES_WITH_ZONE)).load();
+
+        MigrationReport toTarget = next.migrate("2");
+        MigrationReport after = next.migrate();
+
+        assertEquals(List.of("2"), toTarget.applied().stream().map(m -> m.version().toString()).toList());
+        assertEquals(List.of(), toTarget.repeatables());
+        assertEquals(List.of("router_names"), after.repeatables().stream().map(ExecutedRepeatable::name).toList());
+        assertEquals(List.of("r1; with a semicolon@eu", "r2@eu"), db.rows("SELECT name FROM router_names ORDER BY name"));
+        assertTrue(next.migrate().isUpToDate());
+    }
+
     @ParameterizedTest
     @EnumSource(DbKind.class)
     void onlyARepeatableChanged_runsIt_withNoVersionedMigrationPending(DbKind kind) {

@@ -52,6 +52,7 @@ class TimeoutTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the other session holds its lock until the connection closes
     void migrationBehindAnotherSessionsLock_givesUpAfterTheStatementLockTimeout() throws Exception {
         TestDb db = TestDb.create(DbKind.POSTGRES, dir);
         db.configure(Mig.source(V1)).load().migrate();
@@ -70,6 +71,7 @@ class TimeoutTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the other session holds its lock until the connection closes
     void aMigration_mayWaitLessForItself() throws Exception {
         TestDb db = TestDb.create(DbKind.POSTGRES, dir);
         db.configure(Mig.source(V1)).load().migrate();
@@ -89,6 +91,7 @@ class TimeoutTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the other session holds its lock until the connection closes
     void cairnsOwnTablesLockedByAnotherSession_areALockTimeoutForMigrateAndStatus() throws Exception {
         TestDb db = TestDb.create(DbKind.POSTGRES, dir);
         db.configure(Mig.source(V1)).load().migrate();

@@ -92,6 +92,7 @@ final class CommandRunner {
     }
 
     /** {@link #locked(Session, LockedWork)}, doing {@code whileWaiting} between tries while another command holds the lock. */
+    @SuppressWarnings("try") // the bound is held for its close, which restores the session's lock waits
     static <T> T locked(Session session, LockRequest.WhileWaiting whileWaiting, LockedWork<T> work) throws SQLException {
         try (MigrationLock lock = session.lock(whileWaiting); Restorer bound = session.limitLockWaits()) {
             return work.run(new LockedHistory(session, lock));
@@ -102,6 +103,7 @@ final class CommandRunner {
      * Runs {@code work} of a command that only reads, waiting for another session's lock on Cairn's
      * tables no longer than the lock timeout.
      */
+    @SuppressWarnings("try") // the bound is held for its close, which restores the session's lock waits
     static <T> T reading(Session session, SessionWork<T> work) throws SQLException {
         try (Restorer bound = session.limitLockWaits()) {
             return work.run(session);

@@ -3,6 +3,7 @@ package dev.cairn.runtime.internal;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.internal.history.AppliedMigration;
 import dev.cairn.runtime.internal.history.HistoryStore;
+import dev.cairn.runtime.internal.sqlfile.RepeatableStore;
 import dev.cairn.runtime.spi.MigrationLock;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,6 +23,7 @@ final class LockedHistory {
     private final MigrationLock lock;
     private final Connection connection;
     private final HistoryStore history;
+    private final RepeatableStore repeatables;
     private Map<MigrationVersion, AppliedMigration> applied;
     private boolean tablesChecked;
     private boolean reread;
@@ -31,6 +33,7 @@ final class LockedHistory {
         this.lock = lock;
         this.connection = session.connection();
         this.history = session.history();
+        this.repeatables = RepeatableRunner.store(session);
     }
 
     MigrationLock lock() {
@@ -84,10 +87,13 @@ final class LockedHistory {
 
     /**
      * Records the plan's fingerprint, in the current transaction, if the applied set is exactly
-     * the plan with unchanged checksums.
+     * the plan with unchanged checksums, and every repeatable migration ran with its checksum: the
+     * fingerprint covers them too, and a start that finds it skips them (after {@code migrate(target)},
+     * {@code baseline} or {@code repair}, a changed one is still to run).
      */
     void recordFingerprintIfUpToDate(Plan plan) throws SQLException {
-        if (AppliedChecks.fullyApplied(plan, applied)) {
+        if (AppliedChecks.fullyApplied(plan, applied)
+                && (plan.repeatables().isEmpty() || RepeatableRunner.changed(plan, repeatables.read(connection)).isEmpty())) {
             ensureTables();
             history.recordFingerprint(connection, plan.computedFingerprint());
             fingerprintCleared = false;

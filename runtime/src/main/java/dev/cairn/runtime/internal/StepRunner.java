@@ -13,6 +13,7 @@ import dev.cairn.runtime.internal.data.DataOutcome;
 import dev.cairn.runtime.internal.data.DataRun;
 import dev.cairn.runtime.internal.data.DataStepException;
 import dev.cairn.runtime.internal.data.DataTables;
+import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.ExecutedMigration;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationEvent;
@@ -187,6 +188,7 @@ final class StepRunner {
         }
     }
 
+    @SuppressWarnings("try") // the command's lock-wait bound is held for its close, which restores it after the step
     private ExecutedMigration outsideTransaction(MigrationDescriptor m, Mode mode, MigrationEvent event) throws SQLException {
         if (!beginStep(m, mode)) {
             return null;
@@ -268,6 +270,10 @@ final class StepRunner {
                 if (!started.get()) {
                     // Refused before its marker: the transaction beginStep opened is still open.
                     lock.rollbackAfter(e);
+                    if (e instanceof MigrationException refused && refused.code() == ErrorCode.CHECKSUM_MISMATCH) {
+                        // A stopped run that changed code must not resume: nothing ran, and the refusal says what to do.
+                        throw refused;
+                    }
                 }
                 throw e instanceof DataStepException data ? records.failedData(m, data, millisSince(start))
                         : records.failed(m, mode, ctx, e, millisSince(start));

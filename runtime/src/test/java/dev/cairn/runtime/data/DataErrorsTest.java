@@ -8,16 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationEvent;
-import dev.cairn.runtime.MigrationListener;
-import dev.cairn.runtime.Progress;
+import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.MigrationFailedException;
+import dev.cairn.runtime.MigrationListener;
 import dev.cairn.runtime.MigrationReport;
 import dev.cairn.runtime.MigrationState;
 import dev.cairn.runtime.MigrationStatus;
 import dev.cairn.runtime.Migrator;
-import dev.cairn.runtime.testing.DataFixtures;
+import dev.cairn.runtime.Progress;
 import dev.cairn.runtime.testing.DataFixtures.Options;
+import dev.cairn.runtime.testing.DataFixtures;
 import dev.cairn.runtime.testing.DbKind;
+import dev.cairn.runtime.testing.Mig;
 import dev.cairn.runtime.testing.TestDb;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -114,6 +116,50 @@ class DataErrorsTest {
 
         assertEquals(1200, assertInstanceOf(ExecutedDataMigration.class, resumed.applied().get(0)).resumedFrom());
         assertEquals(List.of(), DataFixtures.problems(db, ROBOTS, List.of(1234L)));
+    }
+
+    /** A changed key or source would page the rest from the old checkpoint: rows skipped or done twice. */
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void aStoppedRun_isNotResumedByChangedCode_andTheDatabaseStaysAsTheOldCodeLeftIt(DbKind kind) {
+        TestDb db = filled(kind);
+        db.execute("UPDATE legacy_robots SET skills = '" + MALFORMED + "' WHERE id = 1234");
+        assertThrows(MigrationFailedException.class, () -> db.configure(DataFixtures.source(Options.defaults().size(300)))
+                .load().migrate());
+        db.execute("UPDATE legacy_robots SET skills = '{}' WHERE id = 1234");
+        String before = db.snapshot();
+        MigrationDescriptor changed = MigrationDescriptor.builder("2", "test.V2_Splitrobotskills").description("Split robot skills")
+                .dependsOn("1").checksum("test1:changed").steps(() -> new DataFixtures.SplitSkills(Options.defaults())).build();
+
+        MigrationException e = assertThrows(MigrationException.class,
+                () -> db.configure(Mig.source(DataFixtures.SCHEMA, changed)).load().migrate());
+
+        assertEquals(ErrorCode.CHECKSUM_MISMATCH, e.code());
+        assertTrue(e.getMessage().startsWith("Data migration 2 \"Split robot skills\" (test.V2_Splitrobotskills) stopped part"
+                + " way, and its code changed since (checksum test1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("DELETE FROM cairn_history_data WHERE version = '2' AND direction = 'up'"), e.getMessage());
+        assertEquals(before, db.snapshot());
+
+        db.configure(DataFixtures.source(Options.defaults().size(300))).load().migrate();
+
+        assertEquals(List.of(), DataFixtures.problems(db, ROBOTS, List.of(1234L)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void aRunFromTheBeginning_forgetsTheRowsARolledBackRunSetAside(DbKind kind) {
+        TestDb db = filled(kind);
+        db.execute("UPDATE legacy_robots SET skills = '" + MALFORMED + "' WHERE id = 1234");
+        Migrator migrator = db.configure(DataFixtures.source(Options.defaults().size(300).onError(OnError.QUARANTINE))).load();
+        migrator.migrate();
+        migrator.rollback("2");
+
+        MigrationReport again = migrator.migrate();
+
+        assertEquals(1, assertInstanceOf(ExecutedDataMigration.class, again.applied().get(0)).rowsQuarantined());
+        assertEquals(List.of("1"), db.rows("SELECT COUNT(*) FROM cairn_history_quarantine"));
+        assertEquals("1 row set aside in cairn_history_quarantine",
+                migrator.status().migrations().get(1).detail());
     }
 
     @ParameterizedTest

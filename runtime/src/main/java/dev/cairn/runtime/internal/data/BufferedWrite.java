@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class BufferedWrite implements BatchStatement {
 
-    /** {@code INSERT ... VALUES (?, ?)} with an optional tail such as {@code ON CONFLICT ...}: one tuple of bare parameters. */
+    /** {@code INSERT ... VALUES (?, ?)} and what follows the tuple: one tuple of bare parameters. */
     private static final Pattern SINGLE_TUPLE = Pattern.compile("(?is)^(\\s*INSERT\\s.*?\\bVALUES\\s*)(\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\))(.*)$");
     /** PostgreSQL takes at most 65,535 parameters in a statement; SQLite 32,766. */
     private static final int MAX_PARAMETERS = 30_000;
@@ -90,7 +90,7 @@ final class BufferedWrite implements BatchStatement {
             return;
         }
         Matcher insert = SINGLE_TUPLE.matcher(sql);
-        int perStatement = insert.matches() && parameters > 0 ? Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / parameters) : 1;
+        int perStatement = rewritable(insert) ? Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / parameters) : 1;
         int full = all.size() / perStatement * perStatement;
         if (full > 0) {
             String text = perStatement == 1 ? sql : multiRow(insert, perStatement);
@@ -99,6 +99,17 @@ final class BufferedWrite implements BatchStatement {
         if (full < all.size()) {
             runBatch(connection, sql, all.subList(full, all.size()), 1);
         }
+    }
+
+    /**
+     * Whether the insert can run as multi-row inserts: one tuple holding every parameter and nothing
+     * after it. A tail such as {@code ON CONFLICT ... DO UPDATE SET x = ?} takes parameters of its
+     * own, and even without them changes meaning across rows (PostgreSQL refuses to update one row
+     * twice in a statement), so such an insert runs row by row in a JDBC batch.
+     */
+    private boolean rewritable(Matcher insert) {
+        return parameters > 0 && insert.matches() && insert.group(3).isBlank()
+                && insert.group(2).chars().filter(c -> c == '?').count() == parameters;
     }
 
     private void runBatch(Connection connection, String text, List<Object[]> all, int perStatement) throws SQLException {

@@ -34,6 +34,24 @@ final class DataFailures {
                         : ": " + describe(problem.getCause())) + " (" + rowsDone + " rows done, resumable)", problem.getCause());
     }
 
+    /**
+     * The refusal to resume an interrupted run with code that changed since it began: its committed
+     * batches were paged and written by the old code, and the checkpoint holds the old key, so
+     * going on could skip or repeat rows.
+     */
+    static MigrationException changedSinceInterrupted(MigrationDescriptor m, boolean rollback, String recorded,
+            String dataTable) {
+        String direction = rollback ? "down" : "up";
+        return new MigrationException(ErrorCode.CHECKSUM_MISMATCH, (rollback ? "Rolling back data migration "
+                : "Data migration ") + m.displayName() + " stopped part way, and its code changed since (checksum " + recorded
+                + " then, " + m.checksum() + " now). Its committed batches were paged and written by the old code and its"
+                + " checkpoint holds the old key, so Cairn will not go on with the new code: rows could be skipped or done"
+                + " twice. Either build the old code again and " + (rollback ? "run the rollback" : "run migrate")
+                + " to finish the run, or undo what its committed batches wrote and delete its checkpoint (DELETE FROM "
+                + dataTable + " WHERE version = '" + m.version() + "' AND direction = '" + direction + "'), then "
+                + (rollback ? "run the rollback" : "run migrate") + " to start it from the beginning. Nothing was changed.");
+    }
+
     /** The failure of a dry run, which changed nothing. */
     static DataStepException dryRunFailed(MigrationDescriptor m, BatchProblem problem) {
         String text = "Dry run: data migration " + m.displayName() + " fails " + problem.getMessage()
@@ -57,7 +75,9 @@ final class DataFailures {
                     + " .onError(OnError.QUARANTINE), which retries the batch row by row and sets the refused rows aside; then "
                     + again + ": it resumes after the last committed batch.";
             case KEY -> "Page the rows by a unique key whose columns are never NULL, such as the primary key (add columns"
-                    + " to key(...) until it is unique), or leave such rows out with where(...); then " + again + ".";
+                    + " to key(...) until it is unique), or leave such rows out with where(...); then " + again + ". The"
+                    + " batches committed so far were paged by the old key, so Cairn will not resume them with the new"
+                    + " code: it will ask you to undo them or keep the old key.";
             case CONDITION -> "Fix what the check found (or the check, in " + m.className() + "); then " + again
                     + ": it resumes where it stopped and checks again.";
             case TIMEOUT -> again.substring(0, 1).toUpperCase() + again.substring(1) + ": it resumes after the last"

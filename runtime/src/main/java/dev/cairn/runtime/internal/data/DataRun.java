@@ -131,7 +131,7 @@ public final class DataRun implements DataHost {
             } finally {
                 dialect.rollback(env.session());
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw new BatchProblem(BatchProblem.Kind.OTHER, "while planning its batches over " + plan.describeSource(), null, e);
         }
     }

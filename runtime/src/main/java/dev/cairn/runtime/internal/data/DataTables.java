@@ -1,6 +1,7 @@
 package dev.cairn.runtime.internal.data;
 
 import dev.cairn.runtime.ErrorCode;
+import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.spi.DatabaseSupport;
 import java.sql.Connection;
@@ -89,6 +90,13 @@ public final class DataTables {
         if (hasRun(connection, version, direction)) {
             return;
         }
+        // A run from the beginning: rows an earlier run set aside, since rolled back, are that run's.
+        try (PreparedStatement clear = connection.prepareStatement("DELETE FROM " + quarantine
+                + " WHERE version = ? AND direction = ?")) {
+            clear.setString(1, version);
+            clear.setString(2, direction);
+            clear.executeUpdate();
+        }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + data + " (version, direction, range_no,"
                 + " checksum, rows_done, quarantined, batches, state, updated_on) VALUES (?, ?, ?, ?, 0, 0, 0, ?, ?)")) {
             insert.setString(1, version);
@@ -98,6 +106,27 @@ public final class DataTables {
             insert.setString(5, PLANNED);
             insert.setString(6, now());
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Refuses to resume a run of {@code m} that stopped part way under other code (another
+     * checksum): its committed batches and its checkpoint follow the old code's source and key.
+     */
+    public void checkResumable(Connection connection, MigrationDescriptor m, boolean rollback) throws SQLException {
+        if (!support.tableExists(connection, dataName)) {
+            return;
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT checksum FROM " + data
+                + " WHERE version = ? AND direction = ?")) {
+            query.setString(1, m.version().toString());
+            query.setString(2, rollback ? "down" : "up");
+            try (ResultSet row = query.executeQuery()) {
+                String recorded = row.next() ? row.getString(1) : null;
+                if (recorded != null && !recorded.equals(m.checksum())) {
+                    throw DataFailures.changedSinceInterrupted(m, rollback, recorded, data);
+                }
+            }
         }
     }
 
@@ -263,9 +292,10 @@ public final class DataTables {
                 + " direction, SUM(rows_done), SUM(quarantined), MAX(total), MAX(updated_on), MAX(checksum),"
                 + " SUM(CASE WHEN state = '" + OPEN + "' THEN 1 ELSE 0 END) FROM " + data + " GROUP BY version, direction")) {
             while (row.next()) {
-                long total = row.getLong(5);
+                long count = row.getLong(5);
+                Long total = row.wasNull() ? null : count;
                 runs.put(row.getString(1), new RunState(row.getString(2), row.getLong(3), row.getLong(4),
-                        row.wasNull() ? null : total, row.getString(6), row.getString(7), row.getLong(8)));
+                        total, row.getString(6), row.getString(7), row.getLong(8)));
             }
         }
         return runs;

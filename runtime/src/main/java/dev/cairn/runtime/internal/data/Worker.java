@@ -87,6 +87,9 @@ final class Worker {
                 throw BatchProblem.timedOut(run.deadline(), "in batch " + number, e);
             }
             throw new BatchProblem(BatchProblem.Kind.OTHER, "in batch " + number, null, e);
+        } catch (RuntimeException e) {
+            // A driver's or a key type's own failure: still a batch that failed after the committed ones, not a failed up().
+            throw new BatchProblem(BatchProblem.Kind.OTHER, "in batch " + number, null, e);
         } finally {
             if (!ended) {
                 rollbackQuietly();

