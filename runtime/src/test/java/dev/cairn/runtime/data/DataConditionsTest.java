@@ -72,7 +72,7 @@ class DataConditionsTest {
         assertTrue(e.getMessage().startsWith("Data migration 2 \"Split robot skills\" (test.V2_Splitrobotskills) failed at its"
                 + " pre-conditions, before its first batch: "), e.getMessage());
         assertTrue(e.getMessage().contains("robots to split"), e.getMessage());
-        assertTrue(e.getMessage().contains("\n  Nothing of it was committed.\n"), e.getMessage());
+        assertTrue(e.getMessage().contains("\n  No batch of it was committed; the next run starts from the beginning.\n"), e.getMessage());
         assertEquals(before, db.snapshot());
     }
 

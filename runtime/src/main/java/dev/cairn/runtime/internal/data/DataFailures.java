@@ -24,7 +24,7 @@ final class DataFailures {
         String again = rollback ? "run the rollback again" : "run migrate again";
         String text = (rollback ? "Rolling back data migration " : "Data migration ") + m.displayName() + " failed "
                 + problem.getMessage() + (problem.getCause() == null ? "" : ": " + describe(problem.getCause())) + "."
-                + (rowsDone == 0 ? "\n  Nothing of it was committed." : "\n  The batch under way was rolled back; the batches"
+                + (rowsDone == 0 ? "\n  No batch of it was committed; the next run starts from the beginning." : "\n  The batch under way was rolled back; the batches"
                         + " committed before it stay, with their checkpoint in " + dataTable + " (" + rowsDone
                         + (rowsDone == 1 ? " row" : " rows") + " done in all, " + batchesDone
                         + (batchesDone == 1 ? " batch" : " batches") + " in this run).")

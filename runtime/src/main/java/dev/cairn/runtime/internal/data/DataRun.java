@@ -91,12 +91,12 @@ public final class DataRun implements DataHost {
     }
 
     /**
-     * Checks the pre-conditions of a run that starts from the beginning (not of one that resumes,
+     * Checks the pre-conditions of a run that has committed no batch yet (not of one that resumes,
      * whose first batches changed what they check), then opens the run's marker: a failed check
      * leaves nothing behind.
      */
     private void start() throws Exception {
-        if (!env.tables().hasRun(env.session(), version(), direction())) {
+        if (!env.tables().committedBatches(env.session(), version(), direction())) {
             check(env.preconditions(), "its pre-conditions, before its first batch");
         }
         env.start().run();

@@ -145,6 +145,25 @@ public final class DataTables {
         }
     }
 
+    /**
+     * Whether a run of {@code version} in {@code direction} committed a batch: what its
+     * preconditions check may since have changed. A run stopped before its first batch committed
+     * none, and starts over checked.
+     */
+    boolean committedBatches(Connection connection, String version, String direction) throws SQLException {
+        if (!support.tableExists(connection, dataName)) {
+            return false;
+        }
+        try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM " + data
+                + " WHERE version = ? AND direction = ? AND batches > 0")) {
+            exists.setString(1, version);
+            exists.setString(2, direction);
+            try (ResultSet row = exists.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     /** Whether the run's ranges are still to be planned (only the placeholder of {@link #reserve} is there). */
     boolean needsPlanning(Connection connection, String version, String direction) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT state FROM " + data

@@ -39,8 +39,9 @@ public record SqlResource(Class<?> anchor, String path, String checksum) {
             throw new MigrationException(ErrorCode.SQL_RESOURCE, "The SQL file " + path + " of " + migration
                     + " was edited after it was compiled: " + anchor.getName() + " was compiled with checksum " + checksum
                     + ", the file on the classpath has " + actual + ". Nothing of it was run: a file is run only as it"
-                    + " was checked at compile time. Rebuild (mvn compile, or your IDE's build) so that the registry and"
-                    + " the file agree, then run the command again.");
+                    + " was checked at compile time. Rebuild from clean (mvn clean compile: a"
+                    + " plain mvn compile sees no changed Java source and keeps the old registry; or your IDE's rebuild) so"
+                    + " that the registry and the file agree, then run the command again.");
         }
         return text;
     }
