@@ -179,4 +179,14 @@ public final class MigrationRegistry extends GeneratedRegistry {
                 throw new IndexOutOfBoundsException(index);
         }
     }
+
+    @Override
+    protected String sqlDirectory() {
+        return "db/migration";
+    }
+
+    @Override
+    protected String[] sqlFiles() {
+        return new String[] {"U1__create_users.sql", "U4__index_emails.sql", "V1__create_users.sql", "V2_1__add_email.sql", "V4__index_emails.sql", "views/R__user_names.sql"};
+    }
 }

@@ -151,4 +151,14 @@ public final class MigrationRegistry extends GeneratedRegistry {
                 throw new IndexOutOfBoundsException(index);
         }
     }
+
+    @Override
+    protected String sqlDirectory() {
+        return "db/migration";
+    }
+
+    @Override
+    protected String[] sqlFiles() {
+        return new String[] {"R__account_names.sql", "U1.1__index_names.sql", "V1.1__index_names.sql", "V1__create_accounts.sql"};
+    }
 }

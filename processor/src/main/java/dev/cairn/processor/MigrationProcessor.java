@@ -229,7 +229,8 @@ public final class MigrationProcessor extends AbstractProcessor {
         report.printTo(processingEnv.getMessager());
         RegistryFiles files = new RegistryFiles(processingEnv, getClass().getCanonicalName());
         if (report.isClean()) {
-            files.write(registryPackage.orElseThrow().name(), plan, repeatables)
+            files.write(registryPackage.orElseThrow().name(), plan, repeatables,
+                    sqlSet.map(set -> set.annotation().location()))
                     .ifPresent(finding -> finding.printTo(processingEnv.getMessager()));
         } else {
             registryPackage.ifPresent(registry -> files.writeStandIn(registry.name(), migrations));

@@ -67,7 +67,8 @@ final class RegistryFiles {
      * Writes both files. Returns what to tell the user: the error if they could not be written,
      * else a note if the registry is too large for version constants.
      */
-    Optional<Finding> write(String packageName, List<MigrationModel> plan, List<RepeatableModel> repeatables) {
+    Optional<Finding> write(String packageName, List<MigrationModel> plan, List<RepeatableModel> repeatables,
+            Optional<String> sqlDirectory) {
         String registryName = registryName(packageName);
         TypeElement existing = elements.getTypeElement(registryName);
         if (existing != null) {
@@ -75,7 +76,7 @@ final class RegistryFiles {
                     ? Finding.global(Message.STALE_REGISTRY, registryName)
                     : Finding.on(existing, Message.REGISTRY_NAME_TAKEN, registryName));
         }
-        JavaFile source = writer.write(packageName, plan, repeatables);
+        JavaFile source = writer.write(packageName, plan, repeatables, sqlDirectory);
         Element[] originating = Stream.concat(plan.stream().map(MigrationModel::element),
                 repeatables.stream().map(RepeatableModel::element)).distinct().toArray(Element[]::new);
         try {

@@ -14,6 +14,7 @@ import dev.cairn.processor.model.MigrationModel;
 import dev.cairn.processor.model.RepeatableModel;
 import dev.cairn.processor.plan.PlanFingerprint;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
@@ -71,8 +72,10 @@ public final class RegistryWriter {
      *
      * @param plan the versioned migrations in plan order
      * @param repeatables the repeatable migrations in name order
+     * @param sqlDirectory the classpath directory of the SQL files, when there are any
      */
-    public JavaFile write(String packageName, List<MigrationModel> plan, List<RepeatableModel> repeatables) {
+    public JavaFile write(String packageName, List<MigrationModel> plan, List<RepeatableModel> repeatables,
+            Optional<String> sqlDirectory) {
         ClassName registry = ClassName.get(packageName, REGISTRY_NAME);
         String sources = sources(plan, repeatables);
         TypeSpec.Builder type = TypeSpec.classBuilder(registry)
@@ -102,6 +105,7 @@ public final class RegistryWriter {
         EntryPoints.addTo(type, registry);
         PlanSwitches.addTo(type, registry, plan);
         PlanSwitches.addRepeatablesTo(type, registry, repeatables);
+        sqlDirectory.ifPresent(directory -> SqlDirectoryMethods.addTo(type, directory, plan, repeatables));
         plan.stream().filter(migration -> migration.isClass() && !migration.reversible())
                 .forEach(migration -> type.addType(RollbackStubs.stubFor(migration)));
         return JavaFile.builder(packageName, type.build())

@@ -23,6 +23,7 @@ import dev.cairn.runtime.internal.data.DataDryRun;
 import dev.cairn.runtime.internal.data.DataOutcome;
 import dev.cairn.runtime.internal.data.DataStepException;
 import dev.cairn.runtime.internal.history.AppliedMigration;
+import dev.cairn.runtime.internal.sqlfile.SqlDirectoryCheck;
 import dev.cairn.runtime.internal.sqlfile.SqlFileMigration;
 import dev.cairn.runtime.spi.ForeignKeyGuard;
 import dev.cairn.runtime.spi.MigrationLock;
@@ -63,7 +64,10 @@ final class MigrateCommand {
     MigrationReport migrate(Session session, MigrationVersion target) throws SQLException {
         long start = System.nanoTime();
         Optional<String> recorded = session.history().tryReadFingerprint(session.connection());
-        if (recorded.isPresent() && recorded.get().equals(plan.fingerprint())) {
+        boolean upToDate = recorded.isPresent() && recorded.get().equals(plan.fingerprint());
+        // A registry compiled before its SQL files changed would pass for up to date; a jar is listed only off this path.
+        SqlDirectoryCheck.check(plan.source(), !upToDate);
+        if (upToDate) {
             return upToDate(session, start, target);
         }
         return CommandRunner.locked(session, new DataJoin(session, plan, listeners), locked -> migrate(session, locked, target, start));
@@ -184,6 +188,7 @@ final class MigrateCommand {
      * transaction cannot switch them for one migration, as migrate does).
      */
     DryRunReport dryRun(Session session) throws SQLException {
+        SqlDirectoryCheck.check(plan.source(), true);
         return CommandRunner.locked(session, locked ->
                 RerunWithoutForeignKeys.retrying(session, foreignKeys -> dryRun(session, locked.lock(), foreignKeys)));
     }

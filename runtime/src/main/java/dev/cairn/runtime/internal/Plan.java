@@ -76,6 +76,11 @@ public final class Plan {
         this.source = source;
     }
 
+    /** The source the plan is of. */
+    MigrationSource source() {
+        return source;
+    }
+
     /**
      * The plan of {@code source}. A source with a compile-time fingerprint (the generated
      * registry, checked by the processor) is read on first use; any other is checked now: unique

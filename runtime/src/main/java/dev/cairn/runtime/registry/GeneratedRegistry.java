@@ -84,6 +84,26 @@ public abstract class GeneratedRegistry implements MigrationSource {
     }
 
     /**
+     * The classpath directory of the registry's SQL files, such as {@code "db/migration"};
+     * {@code null} (the default) for a registry without any. Format 2 registries with SQL files
+     * override it and {@link #sqlFiles()}.
+     */
+    protected String sqlDirectory() {
+        return null;
+    }
+
+    /** The paths of the {@code .sql} files it was compiled from, relative to {@link #sqlDirectory()}, sorted. */
+    protected String[] sqlFiles() {
+        return new String[0];
+    }
+
+    /** The SQL directory this registry was compiled from, with its files; empty for one without SQL files. */
+    public final Optional<CompiledSqlFiles> compiledSqlFiles() {
+        String directory = sqlDirectory();
+        return directory == null ? Optional.empty() : Optional.of(new CompiledSqlFiles(directory, List.of(sqlFiles())));
+    }
+
+    /**
      * Describes the migration at {@code index} in plan order; the runtime adds its steps.
      *
      * @param index from 0 to the registry's size, exclusive
