@@ -21,6 +21,7 @@ import dev.cairn.runtime.testing.TestDb;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,12 +111,48 @@ class DataPagingTest {
         }).build();
         assertThrows(MigrationFailedException.class, () -> db.configure(Mig.source(table, copy)).load().migrate());
         assertTrue(db.rows("SELECT last_key FROM cairn_history_data WHERE range_no = 1").get(0)
-                .matches("\\[\\[\"timestamp\",\"2026-01-27T08:0\\d:00.123456Z\"\\],\\[\"uuid\",\"[0-9a-f-]{36}\"\\]\\]"),
+                .matches("\\[\\[\"offsetdatetime\",\"2026-01-27T08:0\\d:00.123456Z\"\\],\\[\"uuid\",\"[0-9a-f-]{36}\"\\]\\]"),
                 db.rows("SELECT last_key FROM cairn_history_data").toString());
 
         db.configure(Mig.source(table, copy)).load().migrate();
 
         assertEquals(List.of("300|300"), db.rows("SELECT COUNT(*), COUNT(DISTINCT id) FROM seen"));
+    }
+
+    /** A zone-less timestamp key is kept as its wall clock: resumed in another time zone, it binds the same value. */
+    @Test
+    void onPostgres_aZonelessTimestampKey_resumesInAnotherTimeZone_withEveryRowOnce() {
+        TestDb db = TestDb.create(DbKind.POSTGRES, dir);
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        MigrationDescriptor table = Mig.v("1", "Readings").up("CREATE TABLE readings (at TIMESTAMP NOT NULL, id INTEGER NOT NULL,"
+                + " PRIMARY KEY (at, id))", "CREATE TABLE seen (id INTEGER NOT NULL)",
+                "INSERT INTO readings SELECT TIMESTAMP '2026-01-27 08:00:00' + (i % 5) * INTERVAL '1 hour', i"
+                        + " FROM generate_series(1, 200) i").build();
+        MigrationDescriptor copy = Mig.v("2", "Copy readings").dependsOn("1").irreversible().step(() -> new DataMigration() {
+            @Override
+            protected Batches forward(Database database) {
+                return Batches.from("readings").key("at", "id").size(17).each((row, batch) -> {
+                    if (batch.number() == 6 && failOnce.getAndSet(false)) {
+                        throw new IllegalStateException("interrupted");
+                    }
+                    batch.insert("INSERT INTO seen (id) VALUES (?)").add(row.get("id"));
+                });
+            }
+        }).build();
+        TimeZone zone = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+            assertThrows(MigrationFailedException.class, () -> db.configure(Mig.source(table, copy)).load().migrate());
+            assertTrue(db.rows("SELECT last_key FROM cairn_history_data WHERE range_no = 1").get(0)
+                    .startsWith("[[\"localdatetime\",\"2026-01-27T"), db.rows("SELECT last_key FROM cairn_history_data").toString());
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
+
+            db.configure(Mig.source(table, copy)).load().migrate();
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+
+        assertEquals(List.of("200|200"), db.rows("SELECT COUNT(*), COUNT(DISTINCT id) FROM seen"));
     }
 
     @ParameterizedTest

@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,7 +64,7 @@ final class PageReader {
                     }
                     List<Object> key = new ArrayList<>(keyAt.length);
                     for (int at : keyAt) {
-                        key.add(values[at]);
+                        key.add(keyValue(result, at + 1, values[at]));
                     }
                     checkKey(key, query);
                     if (previous != null && KeyCodec.same(previous, key)) {
@@ -112,7 +115,22 @@ final class PageReader {
     }
 
     /** A driver's own types (PostgreSQL's json, say) are read as text, which the row's getters understand. */
-    private static Object value(ResultSet result, int column) throws SQLException {
+    /**
+     * A key column's value as the checkpoint keeps it: a timestamp as the database holds it, its
+     * wall clock for {@code timestamp} and its instant with an offset for {@code timestamptz}, not
+     * as this JVM's time zone reads it; another instance, in another zone, may resume the run or
+     * share it, and must bind the same value.
+     */
+    static Object keyValue(ResultSet result, int column, Object value) throws SQLException {
+        if (!(value instanceof Timestamp)) {
+            return value;
+        }
+        return "timestamptz".equalsIgnoreCase(result.getMetaData().getColumnTypeName(column))
+                ? result.getObject(column, OffsetDateTime.class) : result.getObject(column, LocalDateTime.class);
+    }
+
+    /** A column's value as the driver gives it, or its text when that is a driver's own type. */
+    static Object value(ResultSet result, int column) throws SQLException {
         Object value = result.getObject(column);
         if (value == null || value instanceof byte[] || value.getClass().getName().startsWith("java.")) {
             return value;

@@ -45,7 +45,7 @@ final class RangeSplitter {
                     if (++seen % step == 0 && boundaries.size() < ranges - 1) {
                         List<Object> key = new ArrayList<>(columns);
                         for (int i = 1; i <= columns; i++) {
-                            key.add(row.getObject(i));
+                            key.add(PageReader.keyValue(row, i, PageReader.value(row, i)));
                         }
                         boundaries.add(key);
                     }
