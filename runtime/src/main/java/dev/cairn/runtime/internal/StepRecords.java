@@ -92,7 +92,6 @@ final class StepRecords {
      */
     void openDataMarker(MigrationDescriptor m, Mode mode, Owner owner, DataTables tables) throws SQLException {
         try {
-            tables.checkResumable(connection, m, mode == Mode.ROLLBACK);
             locked.clearFingerprint();
             tables.reserve(connection, m.version().toString(), mode == Mode.APPLY ? "up" : "down", m.checksum());
             history.log(connection, m, LogAction.RUNNING, HistoryStore.now(), installedBy(), 0,

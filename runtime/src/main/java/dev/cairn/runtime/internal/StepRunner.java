@@ -13,7 +13,6 @@ import dev.cairn.runtime.internal.data.DataOutcome;
 import dev.cairn.runtime.internal.data.DataRun;
 import dev.cairn.runtime.internal.data.DataStepException;
 import dev.cairn.runtime.internal.data.DataTables;
-import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.ExecutedMigration;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationEvent;
@@ -239,8 +238,15 @@ final class StepRunner {
         if (!beginStep(m, mode)) {
             return null;
         }
-        RecordingContext ctx = new RecordingContext(session.connection(), session.support(), m, false, listeners, event);
         DataTables tables = new DataTables(session.support(), session.settings().historyTable());
+        try {
+            // A stopped run resumes only under the code that paged its committed batches.
+            tables.checkResumable(session.connection(), m, mode == Mode.ROLLBACK);
+        } catch (SQLException | RuntimeException e) {
+            lock.rollbackAfter(e);
+            throw e;
+        }
+        RecordingContext ctx = new RecordingContext(session.connection(), session.support(), m, false, listeners, event);
         // Conditions are up()'s: down() has none of its own (see JavaMigration#preconditions).
         boolean checked = mode == Mode.APPLY;
         try (Owner owner = new Owner(session.sessionName())) {
@@ -270,10 +276,6 @@ final class StepRunner {
                 if (!started.get()) {
                     // Refused before its marker: the transaction beginStep opened is still open.
                     lock.rollbackAfter(e);
-                    if (e instanceof MigrationException refused && refused.code() == ErrorCode.CHECKSUM_MISMATCH) {
-                        // A stopped run that changed code must not resume: nothing ran, and the refusal says what to do.
-                        throw refused;
-                    }
                 }
                 throw e instanceof DataStepException data ? records.failedData(m, data, millisSince(start))
                         : records.failed(m, mode, ctx, e, millisSince(start));
