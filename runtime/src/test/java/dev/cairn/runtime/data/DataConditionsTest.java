@@ -59,6 +59,30 @@ class DataConditionsTest {
         return db;
     }
 
+    /** A run that committed no batch changed nothing its preconditions check: the next run checks them again. */
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void aRunStoppedInItsFirstBatch_checksItsPreconditionsAgain_atTheNextMigrate(DbKind kind) {
+        TestDb db = filled(kind);
+        AtomicBoolean failBefore = new AtomicBoolean(false);
+        Migrator migrator = db.configure(Mig.source(DataFixtures.SCHEMA, checked(failBefore, new AtomicBoolean(false)))).load();
+        db.execute("UPDATE legacy_robots SET skills = '{' WHERE id = 1");
+        assertThrows(MigrationFailedException.class, migrator::migrate);
+        db.execute("UPDATE legacy_robots SET skills = '{\"WALK\": {\"level\": \"BEGINNER\", \"score\": 1},"
+                + " \"TURN\": {\"level\": \"EXPERT\", \"score\": 9}}' WHERE id = 1");
+        failBefore.set(true);
+        String before = db.snapshot();
+
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, migrator::migrate);
+
+        assertEquals(ErrorCode.CONDITION_FAILED, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("robots to split"), e.getMessage());
+        assertEquals(before, db.snapshot());
+        failBefore.set(false);
+        migrator.migrate();
+        assertEquals(List.of(), DataFixtures.problems(db, ROBOTS, List.of()));
+    }
+
     @ParameterizedTest
     @EnumSource(DbKind.class)
     void aFailedPrecondition_stopsItBeforeItsFirstBatch_leavingTheDatabaseAsItWas(DbKind kind) {
