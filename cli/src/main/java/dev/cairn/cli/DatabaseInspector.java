@@ -161,7 +161,7 @@ final class DatabaseInspector {
      * A driver's message with the password cut out, as given and as the URL carries it
      * (URL-encoded), should the driver echo the URL it was given.
      */
-    private static String withoutPassword(String message, Setup setup) {
+    static String withoutPassword(String message, Setup setup) {
         return setup.password() == null || setup.password().isBlank() || message == null ? message
                 : message.replace(setup.password(), "***")
                         .replace(URLEncoder.encode(setup.password(), StandardCharsets.UTF_8), "***");
