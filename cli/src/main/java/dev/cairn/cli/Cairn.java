@@ -26,7 +26,7 @@ import picocli.CommandLine.ParseResult;
         description = "Runs the Cairn migrations of an application on SQLite or PostgreSQL.",
         subcommands = {StatusCommand.class, CurrentCommand.class, MigrateCommand.class, RollbackCommand.class,
                 HistoryCommand.class, ValidateCommand.class, PlanCommand.class, HeadsCommand.class, BackupCommand.class,
-                BaselineCommand.class, RepairCommand.class, InspectCommand.class, NewCommand.class,
+                BaselineCommand.class, RepairCommand.class, InspectCommand.class, NewCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error, 3 validation problems found, 4 lock timeout,"
                 + " 5 refused (not confirmed)."})

@@ -65,7 +65,7 @@ final class DatabaseInspector {
         DatabaseUrl url = setup.requireUrl();
         Optional<Path> missing = url.sqliteFile().filter(file -> !Files.exists(file));
         if (missing.isPresent()) {
-            throw CliException.failure("CONNECTION", "Cannot inspect the database: there is no SQLite database at "
+            throw CliException.failure("NO_DATABASE", "Cannot inspect the database: there is no SQLite database at "
                     + missing.get().toAbsolutePath() + ". Check the path, or run migrate to create a new database there.");
         }
         try (Connection connection = DriverManager.getConnection(setup.jdbcUrl())) {

@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationGraph;
 import dev.cairn.runtime.MigrationState;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import java.util.Optional;
  *
  * @param title what the picture shows: the registry, and the database if one was read
  */
-record PlanView(String title, Graph graph, Map<MigrationVersion, MigrationState> states) {
+record PlanView(String title, MigrationGraph graph, Map<MigrationVersion, MigrationState> states) {
 
     /** How a state is drawn: the words of the legend and the colours of the node. */
     enum Look {

@@ -4,6 +4,7 @@ import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.MigrationGraph;
 import dev.cairn.runtime.Migrator;
 import dev.cairn.runtime.RollbackReport;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class RollbackCommand extends Verb {
         }
         Migrator migrator = migrator();
         Set<MigrationVersion> applied = applied(migrator.status());
-        Graph graph = graph();
+        MigrationGraph graph = graph();
         String database = migrator.configuration().database();
         List<MigrationDescriptor> undo;
         Optional<MigrationVersion> named = Optional.empty();
@@ -91,7 +92,7 @@ final class RollbackCommand extends Verb {
         return ExitCode.OK;
     }
 
-    private static MigrationVersion lastApplied(Graph graph, Set<MigrationVersion> applied, String database) {
+    private static MigrationVersion lastApplied(MigrationGraph graph, Set<MigrationVersion> applied, String database) {
         List<MigrationDescriptor> inOrder = graph.migrations().stream().filter(m -> applied.contains(m.version())).toList();
         if (inOrder.isEmpty()) {
             throw new MigrationException(ErrorCode.NOT_APPLIED, "Nothing to roll back: no migration of this build is applied to "

@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.MigrationGraph;
 import dev.cairn.runtime.MigrationSource;
 import dev.cairn.runtime.MigrationState;
 import dev.cairn.runtime.MigrationStatus;
@@ -47,7 +48,7 @@ abstract class Verb implements Callable<Integer> {
     private UserClasspath classpath;
     private MigrationSource source;
     private ProgressBar progress;
-    private Graph graph;
+    private MigrationGraph graph;
 
     @Override
     public final Integer call() throws IOException {
@@ -117,9 +118,9 @@ abstract class Verb implements Callable<Integer> {
         return classpath;
     }
 
-    final Graph graph() {
+    final MigrationGraph graph() {
         if (graph == null) {
-            graph = new Graph(source().migrations());
+            graph = MigrationGraph.of(source().migrations());
         }
         return graph;
     }

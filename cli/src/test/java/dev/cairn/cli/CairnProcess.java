@@ -97,13 +97,30 @@ final class CairnProcess {
         return exec(command, null);
     }
 
-    private Run exec(List<String> command, String input) {
+    /**
+     * Starts the command without waiting for it, for a verb that runs until stopped ({@code serve}):
+     * its standard output is read through the returned process, its standard error goes to {@code err}.
+     */
+    Process start(Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(args));
+        return builder(command).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .start();
+    }
+
+    private ProcessBuilder builder(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("CAIRN_") || name.equals("DATABASE_URL") || name.equals("NO_COLOR")
                 || name.equals("JAVA_OPTS") || name.equals("COLUMNS"));
         environment.put("TERM", "xterm");
         environment.putAll(env);
+        return builder;
+    }
+
+    private Run exec(List<String> command, String input) {
+        ProcessBuilder builder = builder(command);
         try {
             Path out = Files.createTempFile(workingDirectory, "out", ".txt");
             Path err = Files.createTempFile(workingDirectory, "err", ".txt");

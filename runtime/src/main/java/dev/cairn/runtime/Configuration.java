@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The settings of a {@link Migrator}, as {@link Migrator.Builder#load()} checked them: what tools
@@ -75,4 +76,11 @@ public interface Configuration {
 
     /** The listeners told of each migration and command, in the order they were added. */
     List<MigrationListener> listeners();
+
+    /**
+     * The rows per batch of every data migration, instead of the size each declares with
+     * {@link dev.cairn.runtime.data.Batches#size} (an adaptive one starts from it); empty when each
+     * keeps its own.
+     */
+    OptionalInt dataBatchSize();
 }

@@ -92,4 +92,9 @@ public enum ErrorCode {
      * applied it, a failed Flyway migration, or a version this build does not know.
      */
     FLYWAY_ADOPTION,
+    /**
+     * A command that only reads found no database: the SQLite file does not exist. Only a migrate
+     * creates one, so a mistyped path creates nothing; everything is pending on a database to come.
+     */
+    NO_DATABASE,
 }

@@ -22,8 +22,19 @@ public interface MigrationReport extends Report {
     /** The backup made before applying anything, if backups before migrate are configured. */
     Optional<Path> backup();
 
-    /** The version the migrate went up to, if it was given one ({@link Migrator#migrate(String)}). */
+    /**
+     * The version the migrate went up to, if it was given one ({@link Migrator#migrate(String)}),
+     * or the version {@link Migrator#apply(String)} applied.
+     */
     Optional<MigrationVersion> target();
+
+    /**
+     * Whether only the {@link #target()} and the pending migrations it depends on were to be
+     * applied ({@link Migrator#apply(MigrationVersion)}), rather than everything up to it.
+     */
+    default boolean targetOnly() {
+        return false;
+    }
 
     /** The applied migrations that were older than a migration applied before them. */
     default List<ExecutedMigration> outOfOrder() {
@@ -59,8 +70,9 @@ public interface MigrationReport extends Report {
                 + " from Flyway's history, recorded as applied without running them: "
                 + String.join(", ", adopted().stream().map(MigrationVersion::toString).toList()) + ".\n";
         if (isUpToDate()) {
-            return adoption + database() + target().map(version -> " has nothing to apply up to " + version)
-                    .orElse(" is up to date") + " (" + duration().toMillis() + " ms).";
+            return adoption + database() + target().map(version -> targetOnly()
+                    ? " has nothing to apply for " + version + ": it is applied, with every migration it depends on"
+                    : " has nothing to apply up to " + version).orElse(" is up to date") + " (" + duration().toMillis() + " ms).";
         }
         StringBuilder text = new StringBuilder(adoption);
         if (!applied().isEmpty()) {

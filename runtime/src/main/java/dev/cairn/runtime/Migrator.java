@@ -60,6 +60,23 @@ public final class Migrator {
         return engine.configuration();
     }
 
+    /**
+     * A builder preset with this migrator's source, data source or URL, and every setting and
+     * listener: to load a variant, such as one with another listener or a
+     * {@linkplain Builder#dataBatchSize data batch size}. This migrator stays as it is.
+     */
+    public Builder toBuilder() {
+        return new Builder(engine.draft());
+    }
+
+    /**
+     * The graph of this migrator's plan, which chooses what each command touches: to show what
+     * a command would do before it runs. Does not connect.
+     */
+    public MigrationGraph graph() {
+        return engine.graph();
+    }
+
     /** Applies every pending migration in plan order. */
     public MigrationReport migrate() {
         return engine.migrate(null);
@@ -79,6 +96,24 @@ public final class Migrator {
     /** {@link #migrate(MigrationVersion)} with the version as text, such as {@code "2.1"}. */
     public MigrationReport migrate(String target) {
         return migrate(versionOf(target));
+    }
+
+    /**
+     * Applies {@code version} and the pending migrations it depends on, directly or transitively,
+     * in plan order; nothing else, not even a pending migration with a lower version that it does
+     * not need ({@link MigrationGraph#toApplyOnly} lists them). When {@code version} is already
+     * applied, the report says so and applies nothing.
+     *
+     * @throws MigrationException with {@link ErrorCode#NOT_IN_BUILD} if {@code version} is not a
+     *     migration of the build, before connecting
+     */
+    public MigrationReport apply(MigrationVersion version) {
+        return engine.apply(Objects.requireNonNull(version, "version"));
+    }
+
+    /** {@link #apply(MigrationVersion)} with the version as text, such as {@code "2.1"}. */
+    public MigrationReport apply(String version) {
+        return apply(versionOf(version));
     }
 
     /**
@@ -177,6 +212,23 @@ public final class Migrator {
     }
 
     /**
+     * The {@linkplain #dryRun() dry run} of exactly what {@link #apply(MigrationVersion)} would
+     * apply: {@code version}, if pending, and the pending migrations it depends on. The database
+     * is left as it was.
+     *
+     * @throws MigrationException with {@link ErrorCode#NOT_IN_BUILD} if {@code version} is not a
+     *     migration of the build, before connecting
+     */
+    public DryRunReport dryRunApply(MigrationVersion version) {
+        return engine.dryRunApply(Objects.requireNonNull(version, "version"));
+    }
+
+    /** {@link #dryRunApply(MigrationVersion)} with the version as text. */
+    public DryRunReport dryRunApply(String version) {
+        return dryRunApply(versionOf(version));
+    }
+
+    /**
      * Records that the database already has the changes of the migrations up to {@code version}
      * (as {@link #migrate(MigrationVersion)} would choose them), without running them.
      */
@@ -224,7 +276,11 @@ public final class Migrator {
         private final Settings.Draft draft;
 
         private Builder(MigrationSource source, ConnectionSource connections) {
-            this.draft = new Settings.Draft(Objects.requireNonNull(source, "source"), connections);
+            this(new Settings.Draft(Objects.requireNonNull(source, "source"), connections));
+        }
+
+        private Builder(Settings.Draft draft) {
+            this.draft = draft;
         }
 
         /** The table of applied migrations; default {@code cairn_history}. */
@@ -331,6 +387,16 @@ public final class Migrator {
         /** Who is recorded as having applied migrations; default the {@code user.name} system property. */
         public Builder installedBy(String name) {
             draft.installedBy = name;
+            return this;
+        }
+
+        /**
+         * The rows per batch of every data migration, instead of the size each declares with
+         * {@link dev.cairn.runtime.data.Batches#size}; an {@linkplain dev.cairn.runtime.data.Batches#adaptive
+         * adaptive} one starts from it. Between 1 and 1,000,000; by default each keeps its own.
+         */
+        public Builder dataBatchSize(int rows) {
+            draft.dataBatchSize = rows;
             return this;
         }
 

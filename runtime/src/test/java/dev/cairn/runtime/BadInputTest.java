@@ -238,7 +238,7 @@ class BadInputTest {
 
         for (Map.Entry<String, Executable> command : commands) {
             MigrationException e = assertThrows(MigrationException.class, command.getValue());
-            assertEquals(ErrorCode.CONNECTION, e.code());
+            assertEquals(ErrorCode.NO_DATABASE, e.code());
             assertEquals("Cannot " + command.getKey() + ": there is no SQLite database at " + typo + ". Cairn creates a"
                     + " database only to migrate it: check the path, or run migrate to create a new database there.",
                     e.getMessage());

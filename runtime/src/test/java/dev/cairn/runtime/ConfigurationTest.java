@@ -2,13 +2,16 @@ package dev.cairn.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.runtime.testing.Mig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +39,7 @@ class ConfigurationTest {
         assertEquals("pg_dump", config.pgDump());
         assertEquals(System.getProperty("user.name"), config.installedBy());
         assertEquals(List.of(), config.listeners());
+        assertEquals(OptionalInt.empty(), config.dataBatchSize());
     }
 
     @Test
@@ -46,7 +50,7 @@ class ConfigurationTest {
                 .historyTable("app_history").logTable("app_log").schema("ops").lockTimeout(Duration.ofSeconds(30))
                 .strictOrder(true).validateChecksums(false).allowUnknownApplied(true).backupBeforeMigrate(dir)
                 .backupRetention(2).pgDump("/usr/bin/pg_dump").installedBy("deployer").listener(listener)
-                .load().configuration();
+                .dataBatchSize(250).load().configuration();
 
         assertEquals("jdbc:postgresql://db/app?user=app&password=***", config.database());
         assertEquals("app_history", config.historyTable());
@@ -62,5 +66,46 @@ class ConfigurationTest {
         assertEquals("/usr/bin/pg_dump", config.pgDump());
         assertEquals("deployer", config.installedBy());
         assertEquals(List.of(listener), config.listeners());
+        assertEquals(OptionalInt.of(250), config.dataBatchSize());
+    }
+
+    @Test
+    void toBuilder_presetsEverySettingAndListener_andLeavesTheMigratorAsItWas() {
+        MigrationListener first = new MigrationListener() {
+        };
+        MigrationListener second = new MigrationListener() {
+        };
+        Migrator migrator = Migrator.configure(Mig.source(Mig.v("1", "One").up("SELECT 1").build()),
+                        "jdbc:postgresql://db/app?user=app&password=secret")
+                .historyTable("app_history").logTable("app_log").schema("ops").lockTimeout(Duration.ofSeconds(30))
+                .statementLockTimeout(Duration.ofSeconds(3)).migrationTimeout(Duration.ofMinutes(5)).strictOrder(true)
+                .validateChecksums(false).allowUnknownApplied(true).backupBeforeMigrate(dir).backupRetention(2)
+                .pgDump("/usr/bin/pg_dump").installedBy("deployer").flywayTable("old_history").flywaySchema("legacy")
+                .dataBatchSize(250).listener(first).load();
+
+        Migrator same = migrator.toBuilder().load();
+        Migrator variant = migrator.toBuilder().listener(second).dataBatchSize(10).load();
+
+        assertEquals(migrator.configuration(), same.configuration());
+        assertEquals(migrator.graph().migrations(), same.graph().migrations());
+        assertEquals(List.of(first, second), variant.configuration().listeners());
+        assertEquals(OptionalInt.of(10), variant.configuration().dataBatchSize());
+        assertEquals("app_history", variant.configuration().historyTable());
+        assertEquals(List.of(first), migrator.configuration().listeners());
+        assertEquals(OptionalInt.of(250), migrator.configuration().dataBatchSize());
+    }
+
+    @Test
+    void dataBatchSize_belowOneOrAboveAMillion_isRefusedAtLoad_beforeConnecting() {
+        Path file = dir.resolve("never.db");
+        for (int rows : new int[] {0, -5, 1_000_001}) {
+            MigrationException e = assertThrows(MigrationException.class,
+                    () -> Migrator.configure(Mig.source(), "jdbc:sqlite:" + file).dataBatchSize(rows).load());
+
+            assertEquals(ErrorCode.INVALID_CONFIGURATION, e.code());
+            assertEquals("Invalid Cairn configuration:\n  - dataBatchSize is " + rows + "; give between 1 and 1,000,000 rows"
+                    + " per batch, such as 1000", e.getMessage());
+        }
+        assertFalse(Files.exists(file));
     }
 }

@@ -38,6 +38,14 @@ class UpToDatePathTest {
                         + " WHERE id = 1', false, false, '')))[1]::text WHERE to_regclass('cairn_history_state') IS NOT NULL";
     }
 
+    /** How PostgreSQL's lock is taken: in the same round trip, the session that takes it, named for the check below. */
+    private static final String TAKE_PG_LOCK = "SELECT pg_try_advisory_lock(?), a.pid, a.backend_start::text"
+            + " FROM pg_stat_activity a WHERE a.pid = pg_backend_pid()";
+    /** That the lock is still held by the session that took it, with its key, pid and start masked by {@link #masked}. */
+    private static final String PG_LOCK_HELD = "EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+            + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = <key> AND l.objid::bigint = <key>"
+            + " AND l.objsubid = 1 AND l.pid = <pid> AND a.backend_start = '<start>'::timestamptz)";
+
     @TempDir
     Path dir;
 
@@ -109,7 +117,7 @@ class UpToDatePathTest {
                 // The lock's session kept alive, the advisory lock, Cairn's own lock waits bounded,
                 // the history read (under the lock, its table looked up first), the fingerprint
                 // recorded in a transaction, the bound restored, the unlock.
-                : List.of(readState(kind), "SET idle_session_timeout = 0", "SELECT pg_try_advisory_lock(?)",
+                : List.of(readState(kind), "SET idle_session_timeout = 0", TAKE_PG_LOCK, "SELECT " + PG_LOCK_HELD,
                         "SHOW lock_timeout", "SET lock_timeout = '20000ms'", "SELECT to_regclass(?) IS NOT NULL",
                         "SELECT version, description, checksum, installed_on, installed_by, execution_ms FROM cairn_history",
                         "SELECT to_regclass(?) IS NOT NULL", "SELECT to_regclass(?) IS NOT NULL",
@@ -117,11 +125,46 @@ class UpToDatePathTest {
                         "SELECT * FROM cairn_history_state WHERE 1 = 0",
                         "DELETE FROM cairn_history_state", "INSERT INTO cairn_history_state (id, fingerprint) VALUES (1, ?)",
                         "SELECT set_config('lock_timeout', ?, false)", "SELECT pg_advisory_unlock(?)");
-        assertEquals(expected, executed.stream().filter(sql -> sql != null).toList());
+        assertEquals(expected, executed.stream().filter(sql -> sql != null).map(UpToDatePathTest::masked).toList());
 
         executed.clear();
         assertTrue(Migrator.configure(source, capturing(db.dataSource(), executed)).load().migrate().isUpToDate());
         assertEquals(List.of(readState(kind)), executed);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void eachMigration_isItsOwnStatementsAndOneRecordingIt_whichOnPostgresChecksTheLockToo(DbKind kind) {
+        TestDb db = TestDb.create(kind, dir);
+        MigrationSource source = tables(4);
+        db.configure(source).load().migrate("1");
+        List<String> executed = Collections.synchronizedList(new ArrayList<>());
+
+        Migrator.configure(source, capturing(db.dataSource(), executed)).lockTimeout(Duration.ofSeconds(20)).load().migrate();
+
+        // From migration 3's statement to migration 4's: 3 recorded (and committed), 4's transaction begun.
+        List<String> between = executed.subList(executed.indexOf("CREATE TABLE t3 (id INTEGER)"),
+                executed.indexOf("CREATE TABLE t4 (id INTEGER)")).stream().map(UpToDatePathTest::masked).toList();
+        String insertHistory = "INSERT INTO cairn_history (version, description, checksum, installed_on, installed_by,"
+                + " execution_ms) VALUES (?, ?, ?, ?, ?, ?)";
+        String logColumns = " (version, description, action, checksum, logged_on, logged_by, execution_ms, detail)";
+        List<String> expected = kind == DbKind.SQLITE
+                ? List.of("CREATE TABLE t3 (id INTEGER)", insertHistory, "INSERT INTO cairn_log" + logColumns
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "COMMIT", "BEGIN IMMEDIATE", "PRAGMA data_version")
+                // The history row and the log row in one statement, the log row only while the lock is held;
+                // the commit is the driver's; then the next transaction's lock_timeout and application_name.
+                : List.of("CREATE TABLE t3 (id INTEGER)", "WITH recorded AS (" + insertHistory + ") INSERT INTO cairn_log"
+                        + logColumns + " SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE " + PG_LOCK_HELD,
+                        "SELECT set_config('lock_timeout', ?, true), set_config('application_name', ?, true)");
+        assertEquals(expected, between);
+        assertEquals(List.of("1|APPLY", "2|APPLY", "3|APPLY", "4|APPLY"), db.rows("SELECT version, action FROM cairn_log ORDER BY id"));
+        assertEquals(List.of("1", "2", "3", "4"), db.rows("SELECT version FROM cairn_history ORDER BY version"));
+    }
+
+    /** {@code sql} with the facts of one session (PostgreSQL's lock key, pid and start time) masked. */
+    private static String masked(String sql) {
+        return sql.replaceAll("bigint = \\d+", "bigint = <key>").replaceAll("l\\.pid = \\d+", "l.pid = <pid>")
+                .replaceAll("backend_start = '[^']*'", "backend_start = '<start>'");
     }
 
     @Test

@@ -170,7 +170,7 @@ public abstract class ConnectionSource {
             void requireDatabase(String doing) {
                 Optional<Path> missing = sqlite.flatMap(SqliteUrl::file).filter(file -> !Files.exists(file));
                 if (missing.isPresent()) {
-                    throw new MigrationException(ErrorCode.CONNECTION, "Cannot " + doing + ": there is no SQLite database"
+                    throw new MigrationException(ErrorCode.NO_DATABASE, "Cannot " + doing + ": there is no SQLite database"
                             + " at " + missing.get().toAbsolutePath() + ". Cairn creates a database only to migrate it: check"
                             + " the path, or run migrate to create a new database there.");
                 }

@@ -73,7 +73,7 @@ final class DataJoin implements LockRequest.WhileWaiting {
                 session.settings().connections()::open, session.settings().lockTimeout(),
                 session.settings().statementLockTimeout(), session.settings().migrationTimeout(),
                 ctx::guard, progress -> {
-                }, none, none, none)));
+                }, none, none, none)).withBatchSize(session.settings().dataBatchSize()));
         try {
             ctx.run(step, Mode.APPLY);
         } catch (Exception | Error e) {

@@ -60,30 +60,30 @@ final class MigrateCommand {
         this.listeners = listeners;
     }
 
-    /** @param target the last version to apply, or {@code null} for all */
-    MigrationReport migrate(Session session, MigrationVersion target) throws SQLException {
+    /** @param selection which pending migrations to apply */
+    MigrationReport migrate(Session session, Selection selection) throws SQLException {
         long start = System.nanoTime();
         Optional<String> recorded = session.history().tryReadFingerprint(session.connection());
         boolean upToDate = recorded.isPresent() && recorded.get().equals(plan.fingerprint());
         // A registry compiled before its SQL files changed would pass for up to date; a jar is listed only off this path.
         SqlDirectoryCheck.check(plan.source(), !upToDate);
         if (upToDate) {
-            return upToDate(session, start, target);
+            return upToDate(session, start, selection);
         }
-        return CommandRunner.locked(session, new DataJoin(session, plan, listeners), locked -> migrate(session, locked, target, start));
+        return CommandRunner.locked(session, new DataJoin(session, plan, listeners), locked -> migrate(session, locked, selection, start));
     }
 
-    private MigrationReport migrate(Session session, LockedHistory locked, MigrationVersion target, long start)
+    private MigrationReport migrate(Session session, LockedHistory locked, Selection selection, long start)
             throws SQLException {
         FirstLook look = locked.firstTransaction(applied -> {
             List<MigrationVersion> adopted = FlywayAdopter.adoptIfFlyway(session, locked, plan);
-            List<MigrationDescriptor> pending = checkedPlan(session, locked.applied(), target);
+            List<MigrationDescriptor> pending = checkedPlan(session, locked.applied(), selection);
             if (!pending.isEmpty()) {
                 locked.ensureTables();
                 new RunningMarkers(session).checkNotInterrupted(pending, locked);
                 if (locked.rereadSinceLastAsked()) {
                     // It waited for another process's run, and that process may have done more.
-                    pending = checkedPlan(session, locked.applied(), target);
+                    pending = checkedPlan(session, locked.applied(), selection);
                 }
             }
             // Repeatable migrations count in the fingerprint: it is recorded only once they ran too.
@@ -93,15 +93,15 @@ final class MigrateCommand {
                 recordFingerprint(session, locked);
             }
             SqlFileMigration.checkFiles(pending, false);
-            if (target == null) {
+            if (selection.all()) {
                 SqlFileMigration.checkRepeatableFiles(changed);
             }
-            return new FirstLook(pending, target == null ? changed : List.of(), adopted);
+            return new FirstLook(pending, selection.all() ? changed : List.of(), adopted);
         });
         List<MigrationDescriptor> todo = look.pending();
         Optional<MigrationVersion> newest = AppliedChecks.newest(locked.appliedVersions());
         if (todo.isEmpty() && look.repeatables().isEmpty()) {
-            return upToDate(session, start, target, look.adopted());
+            return upToDate(session, start, selection, look.adopted());
         }
         Path backup = settings.backupDirectory().isEmpty() ? null : Backups.automatic(session);
         AppliedChecks checks = new AppliedChecks(settings, plan, session.database());
@@ -121,7 +121,7 @@ final class MigrateCommand {
             recordFingerprintAfterRun(session, locked);
         }
         return new MigrateResult(session.database(), applied, Duration.ofNanos(System.nanoTime() - start), Optional.ofNullable(backup),
-                Optional.ofNullable(target), repeated, look.adopted());
+                selection.named(), selection.only(), repeated, look.adopted());
     }
 
     /**
@@ -165,35 +165,36 @@ final class MigrateCommand {
         }
     }
 
-    private static MigrationReport upToDate(Session session, long start, MigrationVersion target) {
-        return upToDate(session, start, target, List.of());
+    private static MigrationReport upToDate(Session session, long start, Selection selection) {
+        return upToDate(session, start, selection, List.of());
     }
 
-    private static MigrationReport upToDate(Session session, long start, MigrationVersion target, List<MigrationVersion> adopted) {
+    private static MigrationReport upToDate(Session session, long start, Selection selection, List<MigrationVersion> adopted) {
         return new MigrateResult(session.database(), List.of(), Duration.ofNanos(System.nanoTime() - start), Optional.empty(),
-                Optional.ofNullable(target), List.of(), adopted);
+                selection.named(), selection.only(), List.of(), adopted);
     }
 
     private List<MigrationDescriptor> checkedPlan(Session session, Map<MigrationVersion, AppliedMigration> applied,
-            MigrationVersion target) {
-        List<MigrationDescriptor> todo = plan.pending(applied.keySet(), target);
+            Selection selection) {
+        List<MigrationDescriptor> todo = plan.pending(applied.keySet(), selection);
         new AppliedChecks(settings, plan, session.database()).checkForMigrate(todo, applied);
         return todo;
     }
 
     /**
-     * Runs the plan inside one transaction that is rolled back. Cairn's tables are created inside
-     * it too when missing, so the database is left exactly as it was. On SQLite, a table rebuild
-     * while foreign keys are enforced starts the whole dry run over with them off (the one
-     * transaction cannot switch them for one migration, as migrate does).
+     * Runs what migrate would apply of {@code selection} inside one transaction that is rolled
+     * back. Cairn's tables are created inside it too when missing, so the database is left exactly
+     * as it was. On SQLite, a table rebuild while foreign keys are enforced starts the whole dry
+     * run over with them off (the one transaction cannot switch them for one migration, as migrate does).
      */
-    DryRunReport dryRun(Session session) throws SQLException {
+    DryRunReport dryRun(Session session, Selection selection) throws SQLException {
         SqlDirectoryCheck.check(plan.source(), true);
         return CommandRunner.locked(session, locked ->
-                RerunWithoutForeignKeys.retrying(session, foreignKeys -> dryRun(session, locked.lock(), foreignKeys)));
+                RerunWithoutForeignKeys.retrying(session, foreignKeys -> dryRun(session, locked.lock(), foreignKeys, selection)));
     }
 
-    private DryRunReport dryRun(Session session, MigrationLock lock, ForeignKeyGuard foreignKeys) throws SQLException {
+    private DryRunReport dryRun(Session session, MigrationLock lock, ForeignKeyGuard foreignKeys, Selection selection)
+            throws SQLException {
         DryRunReport report;
         try {
             LockedHistory history = new LockedHistory(session, lock);
@@ -204,7 +205,7 @@ final class MigrateCommand {
             // longer than migrate's would.
             session.support().limitLockWaits(session.connection(), settings.statementLockTimeout(), true);
             foreignKeys.start();
-            List<MigrationDescriptor> todo = checkedPlan(session, applied, null);
+            List<MigrationDescriptor> todo = checkedPlan(session, applied, selection);
             Optional<MigrationVersion> newest = AppliedChecks.newest(applied.keySet());
             List<ExecutedMigration> ran = new ArrayList<>();
             // A non-transactional migration cannot run in the dry run's transaction, nor can what
@@ -222,7 +223,8 @@ final class MigrateCommand {
                 }
             }
             // Repeatable migrations run after every versioned one, so only when all of those were tried.
-            List<ExecutedRepeatable> repeatables = notRun.isEmpty() ? RepeatableRunner.tryOut(session, plan, listeners) : List.of();
+            List<ExecutedRepeatable> repeatables = notRun.isEmpty() && selection.all()
+                    ? RepeatableRunner.tryOut(session, plan, listeners) : List.of();
             report = new DryRunResult(session.database(), ran, notRun, repeatables);
         } catch (SQLException | RuntimeException e) {
             lock.rollbackAfter(e);
@@ -241,7 +243,7 @@ final class MigrateCommand {
         MigrationEvent event = new Events.Migration(Command.DRY_RUN, m, session.database());
         listeners.beforeMigration(event);
         RecordingContext ctx = new RecordingContext(session.connection(), session.support(), m, true, listeners, event);
-        DataDryRun data = ctx.tryData(step, settings.migrationTimeout());
+        DataDryRun data = ctx.tryData(step, settings.migrationTimeout(), settings.dataBatchSize());
         long start = System.nanoTime();
         try {
             ctx.run(step, Mode.DRY_RUN);

@@ -4,24 +4,18 @@ import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.MigrationGraph;
 import dev.cairn.runtime.MigrationSource;
 import dev.cairn.runtime.RepeatableMigration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The migrations of a source in plan order, and the questions the commands ask of it: what is
- * pending, what a rollback must undo. Built on first use, so that a start that finds the database
+ * The migrations of a source in plan order, and the questions the commands ask of it (what is
+ * pending, what a rollback must undo), answered by its {@link MigrationGraph}. Built on first use, so that a start that finds the database
  * up to date by its {@linkplain #fingerprint() fingerprint} never builds the descriptors.
  */
 public final class Plan {
@@ -31,31 +25,14 @@ public final class Plan {
 
     /** The plan's lookups, built once from the source's descriptors. */
     private static final class Index {
-        final List<MigrationDescriptor> migrations;
+        final MigrationGraph graph;
         final List<RepeatableMigration> repeatables;
-        final Map<MigrationVersion, Integer> positions = new HashMap<>();
-        final Map<MigrationVersion, List<MigrationDescriptor>> dependents = new HashMap<>();
-        final String fingerprint;
+        /** Computed when first asked: hashing loads the JDK's security providers, which commands that only read never need. */
+        private volatile String fingerprint;
 
         Index(MigrationSource source) {
-            this.migrations = List.copyOf(source.migrations());
-            List<String> problems = new ArrayList<>();
-            for (int i = 0; i < migrations.size(); i++) {
-                MigrationDescriptor m = migrations.get(i);
-                Integer earlier = positions.putIfAbsent(m.version(), i);
-                if (earlier != null) {
-                    problems.add("version " + m.version() + " is used by both " + migrations.get(earlier).className()
-                            + " and " + m.className());
-                }
-                for (MigrationVersion dependency : m.dependsOn()) {
-                    if (!positions.containsKey(dependency)) {
-                        problems.add(m.displayName() + " depends on " + dependency + ", which "
-                                + (migrations.stream().anyMatch(o -> o.version().equals(dependency))
-                                        ? "comes after it in the plan" : "is not in the plan"));
-                    }
-                    dependents.computeIfAbsent(dependency, v -> new ArrayList<>()).add(m);
-                }
-            }
+            List<MigrationDescriptor> migrations = List.copyOf(source.migrations());
+            List<String> problems = new ArrayList<>(PlanOrder.problems(migrations));
             this.repeatables = source.repeatables().stream().sorted(Comparator.comparing(RepeatableMigration::name)).toList();
             for (int i = 1; i < repeatables.size(); i++) {
                 if (repeatables.get(i).name().equals(repeatables.get(i - 1).name())) {
@@ -68,7 +45,17 @@ public final class Plan {
                         + " is not a valid plan:\n  - " + String.join("\n  - ", problems)
                         + "\nThe generated MigrationRegistry is always valid; rebuild it, or fix the hand-written source.");
             }
-            this.fingerprint = Fingerprints.of(migrations, repeatables);
+            this.graph = MigrationGraph.of(migrations);
+        }
+
+        String fingerprint() {
+            String computed = fingerprint;
+            if (computed == null) {
+                // Two threads may both compute it: the same value.
+                computed = Fingerprints.of(graph.migrations(), repeatables);
+                fingerprint = computed;
+            }
+            return computed;
         }
     }
 
@@ -113,7 +100,7 @@ public final class Plan {
      * the plan, or else the one its migrations give.
      */
     public String fingerprint() {
-        return source.fingerprint().orElseGet(() -> index().fingerprint);
+        return source.fingerprint().orElseGet(() -> index().fingerprint());
     }
 
     /**
@@ -122,12 +109,17 @@ public final class Plan {
      * record, and takes the full check every time instead of being trusted.
      */
     public String computedFingerprint() {
-        return index().fingerprint;
+        return index().fingerprint();
+    }
+
+    /** The graph of the plan's migrations, which chooses what each command touches. */
+    public MigrationGraph graph() {
+        return index().graph;
     }
 
     /** Every migration, in plan order. */
     public List<MigrationDescriptor> all() {
-        return index().migrations;
+        return graph().migrations();
     }
 
     /** The repeatable migrations, in name order: the order they run in. */
@@ -136,83 +128,31 @@ public final class Plan {
     }
 
     public Optional<MigrationDescriptor> find(MigrationVersion version) {
-        Integer position = index().positions.get(version);
-        return position == null ? Optional.empty() : Optional.of(all().get(position));
+        return graph().find(version);
     }
 
     /** The migration of {@code version}, or an error naming the nearest versions of the build. */
     public MigrationDescriptor require(MigrationVersion version) {
-        return find(version).orElseThrow(() -> new MigrationException(ErrorCode.NOT_IN_BUILD,
-                "Version " + version + " is not a migration of this build" + nearest(version)
-                        + ". Check the version, or use a build that contains it."));
+        return graph().require(version);
     }
 
-    private String nearest(MigrationVersion version) {
-        List<MigrationDescriptor> migrations = all();
-        Optional<MigrationDescriptor> below = migrations.stream().filter(m -> m.version().compareTo(version) < 0)
-                .max(Comparator.comparing(MigrationDescriptor::version));
-        Optional<MigrationDescriptor> above = migrations.stream().filter(m -> m.version().compareTo(version) > 0)
-                .min(Comparator.comparing(MigrationDescriptor::version));
-        List<String> near = new ArrayList<>();
-        below.ifPresent(m -> near.add(m.version().toString()));
-        above.ifPresent(m -> near.add(m.version().toString()));
-        return near.isEmpty() ? " (it has no migrations)" : " (nearest: " + String.join(", ", near) + ")";
+    /** What {@code selection} applies, given the applied versions, in plan order. */
+    List<MigrationDescriptor> pending(Set<MigrationVersion> applied, Selection selection) {
+        return selection.only() ? graph().toApplyOnly(selection.version(), applied) : graph().toApply(applied, selection.version());
     }
 
-    /**
-     * The migrations to apply, in plan order: every unapplied one, or with a target, the
-     * unapplied ones at or below it together with the prerequisites they need.
-     */
+    /** See {@link MigrationGraph#toApply}. */
     public List<MigrationDescriptor> pending(Set<MigrationVersion> applied, MigrationVersion target) {
-        Set<MigrationVersion> wanted = new HashSet<>();
-        Deque<MigrationDescriptor> toVisit = new ArrayDeque<>();
-        for (MigrationDescriptor m : all()) {
-            if (!applied.contains(m.version()) && (target == null || m.version().compareTo(target) <= 0)) {
-                toVisit.add(m);
-            }
-        }
-        while (!toVisit.isEmpty()) {
-            MigrationDescriptor m = toVisit.poll();
-            if (wanted.add(m.version())) {
-                m.dependsOn().stream().filter(d -> !applied.contains(d)).map(this::require).forEach(toVisit::add);
-            }
-        }
-        return inPlanOrder(wanted, false);
+        return graph().toApply(applied, target);
     }
 
-    /**
-     * {@code version} and every applied migration depending on it, directly or not, in reverse
-     * plan order. The walk goes through unapplied migrations too: an applied migration can
-     * depend on a pending one (dependsOn was edited after it ran, which leaves its checksum alone).
-     */
+    /** See {@link MigrationGraph#rollbackOf}. */
     public List<MigrationDescriptor> rollbackOf(MigrationVersion version, Set<MigrationVersion> applied) {
-        Set<MigrationVersion> reached = new HashSet<>();
-        Deque<MigrationVersion> toVisit = new ArrayDeque<>(List.of(version));
-        while (!toVisit.isEmpty()) {
-            MigrationVersion v = toVisit.poll();
-            if (reached.add(v)) {
-                index().dependents.getOrDefault(v, List.of()).forEach(d -> toVisit.add(d.version()));
-            }
-        }
-        reached.retainAll(applied);
-        return inPlanOrder(reached, true);
+        return graph().rollbackOf(version, applied);
     }
 
-    /** Every applied migration after {@code version} in plan order, in reverse plan order. */
+    /** See {@link MigrationGraph#rollbackAfter}. */
     public List<MigrationDescriptor> rollbackAfter(MigrationVersion version, Set<MigrationVersion> applied) {
-        int position = index().positions.get(require(version).version());
-        List<MigrationDescriptor> migrations = all();
-        Set<MigrationVersion> undo = new HashSet<>();
-        migrations.subList(position + 1, migrations.size()).stream().map(MigrationDescriptor::version)
-                .filter(applied::contains).forEach(undo::add);
-        return inPlanOrder(undo, true);
-    }
-
-    private List<MigrationDescriptor> inPlanOrder(Collection<MigrationVersion> versions, boolean reversed) {
-        List<MigrationDescriptor> ordered = new ArrayList<>(all().stream().filter(m -> versions.contains(m.version())).toList());
-        if (reversed) {
-            Collections.reverse(ordered);
-        }
-        return ordered;
+        return graph().rollbackAfter(version, applied);
     }
 }

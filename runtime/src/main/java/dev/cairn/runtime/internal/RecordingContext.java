@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The {@link MigrationContext} of one running migration. Splits the SQL it is given into its
@@ -353,14 +354,15 @@ final class RecordingContext implements MigrationContext, SqlFiles, DataHost.Pro
     }
 
     /**
-     * In a dry run: lets a data migration run its first batch in this context's transaction.
+     * In a dry run: lets a data migration run its first batch in this context's transaction, of
+     * {@code batchSize} rows if given, else of the size it declares.
      *
      * @return what tells, once the step ran, what its batch did (nothing for another kind of migration)
      */
-    DataDryRun tryData(JavaMigration step, Duration migrationTimeout) {
+    DataDryRun tryData(JavaMigration step, Duration migrationTimeout, OptionalInt batchSize) {
         DataDryRun data = new DataDryRun(connection, support.database(), migration, this::guard, migrationTimeout,
                 () -> Conditions.preconditions(step, this));
-        dataHost = data;
+        dataHost = data.withBatchSize(batchSize);
         return data;
     }
 

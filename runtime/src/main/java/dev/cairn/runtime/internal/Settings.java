@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +36,7 @@ import java.util.regex.Pattern;
  * @param listeners told of each migration and command
  * @param flywayTable the table of Flyway's history that a database without Cairn's is adopted from
  * @param flywaySchema the PostgreSQL schema of {@code flywayTable}, if not the current one
+ * @param dataBatchSize the rows per batch of every data migration, instead of the size it declares
  */
 public record Settings(
         ConnectionSource connections,
@@ -53,7 +55,8 @@ public record Settings(
         String installedBy,
         List<MigrationListener> listeners,
         String flywayTable,
-        Optional<String> flywaySchema) implements Configuration {
+        Optional<String> flywaySchema,
+        OptionalInt dataBatchSize) implements Configuration {
 
     /** What {@link #stateTable()} adds to the history table's name. */
     private static final String STATE_SUFFIX = "_state";
@@ -98,6 +101,35 @@ public record Settings(
     /** Far beyond any migration, and within what a timer can count in nanoseconds. */
     private static final Duration MAX_MIGRATION_TIMEOUT = Duration.ofDays(30);
 
+    /** The most rows per batch, as {@link dev.cairn.runtime.data.Batches#size} allows. */
+    private static final int MAX_BATCH_SIZE = 1_000_000;
+
+    /**
+     * These settings as a draft again, for {@code source}: a builder preset with every option and
+     * listener, to load a variant.
+     */
+    public Draft draft(MigrationSource source) {
+        Draft draft = new Draft(source, connections);
+        draft.historyTable = historyTable;
+        draft.logTable = logTable;
+        draft.schema = schema.orElse(null);
+        draft.lockTimeout = lockTimeout;
+        draft.statementLockTimeout = statementLockTimeout;
+        draft.migrationTimeout = migrationTimeout;
+        draft.strictOrder = strictOrder;
+        draft.validateChecksums = validateChecksums;
+        draft.allowUnknownApplied = allowUnknownApplied;
+        draft.backupDirectory = backupDirectory.orElse(null);
+        draft.backupRetention = backupRetention;
+        draft.pgDump = pgDump;
+        draft.installedBy = installedBy;
+        draft.listeners.addAll(listeners);
+        draft.flywayTable = flywayTable;
+        draft.flywaySchema = flywaySchema.orElse(null);
+        draft.dataBatchSize = dataBatchSize.isPresent() ? dataBatchSize.getAsInt() : null;
+        return draft;
+    }
+
     /** The options as the builder collects them, before they are checked. */
     public static final class Draft {
         public final MigrationSource source;
@@ -118,6 +150,7 @@ public record Settings(
         public final List<MigrationListener> listeners = new ArrayList<>();
         public String flywayTable = "flyway_schema_history";
         public String flywaySchema;
+        public Integer dataBatchSize;
 
         public Draft(MigrationSource source, ConnectionSource connections) {
             this.source = source;
@@ -162,6 +195,9 @@ public record Settings(
             if (backupRetention < 1) {
                 problems.add("backupRetention is " + backupRetention + "; keep at least 1 backup");
             }
+            if (dataBatchSize != null && (dataBatchSize < 1 || dataBatchSize > MAX_BATCH_SIZE)) {
+                problems.add("dataBatchSize is " + dataBatchSize + "; give between 1 and 1,000,000 rows per batch, such as 1000");
+            }
             if (pgDump == null || pgDump.isBlank()) {
                 problems.add("pgDump is empty; name the pg_dump program, such as \"/usr/bin/pg_dump\"");
             }
@@ -178,7 +214,8 @@ public record Settings(
             return new Settings(connections, historyTable, logTable, Optional.ofNullable(schema), lockTimeout,
                     statementLockTimeout, migrationTimeout, strictOrder,
                     validateChecksums, allowUnknownApplied, Optional.ofNullable(backupDirectory), backupRetention, pgDump,
-                    installedBy, List.copyOf(listeners), flywayTable, Optional.ofNullable(flywaySchema));
+                    installedBy, List.copyOf(listeners), flywayTable, Optional.ofNullable(flywaySchema),
+                    dataBatchSize == null ? OptionalInt.empty() : OptionalInt.of(dataBatchSize));
         }
 
         /** Checks installedBy, which every row Cairn writes to its history and log tables records. */

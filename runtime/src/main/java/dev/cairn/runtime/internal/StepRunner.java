@@ -145,8 +145,9 @@ final class StepRunner {
             }
             foreignKeys.check();
             millis = millisSince(start);
-            row = records.record(m, mode, millis, locked.applied().get(m.version()));
-            held = lock.stillHeld();
+            StepRecords.Recorded recorded = records.record(m, mode, millis, locked.applied().get(m.version()));
+            row = recorded.row();
+            held = recorded.lockHeld();
         } catch (Exception | Error e) {
             // A JVM error of the migration's own making (an assertion, a failed static initializer, a
             // stack overflow, no memory) still gets its FAIL row and releases the lock.
@@ -267,7 +268,7 @@ final class StepRunner {
                             Conditions.postconditions(step, ctx);
                         }
                     }));
-            ctx.dataHost(run);
+            ctx.dataHost(run.withBatchSize(session.settings().dataBatchSize()));
             long start = System.nanoTime();
             try (Restorer commandBound = session.support().limitLockWaits(session.connection(),
                     session.settings().statementLockTimeout(), false)) {

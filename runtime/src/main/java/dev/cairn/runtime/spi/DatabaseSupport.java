@@ -50,6 +50,16 @@ public interface DatabaseSupport {
         return "SELECT fingerprint FROM " + stateTable + " WHERE id = 1";
     }
 
+    /**
+     * Whether one statement can write two tables, the first in a data-modifying {@code WITH}
+     * ({@code WITH h AS (INSERT ...) INSERT INTO log SELECT ... WHERE ...}), as PostgreSQL can:
+     * Cairn then records a migration's history row and log row in one round trip, its log row
+     * under the lock's {@link MigrationLock#heldCondition()}. Default {@code false}: two statements.
+     */
+    default boolean writesTwoTablesInOneStatement() {
+        return false;
+    }
+
     /** Whether a table of Cairn's exists; reads the catalog only. */
     boolean tableExists(Connection connection, String table) throws SQLException;
 

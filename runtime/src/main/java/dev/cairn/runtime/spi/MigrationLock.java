@@ -1,6 +1,7 @@
 package dev.cairn.runtime.spi;
 
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * The lock that makes concurrent migrators apply each migration exactly once, and the write
@@ -25,6 +26,17 @@ public interface MigrationLock extends AutoCloseable {
      */
     default boolean stillHeld() throws SQLException {
         return true;
+    }
+
+    /**
+     * A condition in SQL, true while this lock is held, that a statement on the work connection
+     * can evaluate: where the database records a migration in one statement
+     * ({@link DatabaseSupport#writesTwoTablesInOneStatement()}), Cairn makes that statement's log
+     * row depend on it, which checks the lock without the round trip of {@link #stillHeld()}.
+     * Empty, the default, where only {@link #stillHeld()} can tell.
+     */
+    default Optional<String> heldCondition() {
+        return Optional.empty();
     }
 
     /** Commits the transaction begun by {@link #begin()}. */

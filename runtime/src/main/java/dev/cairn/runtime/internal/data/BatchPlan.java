@@ -37,6 +37,13 @@ public record BatchPlan(String table, String query, List<String> columns, String
                 null, null, null, null);
     }
 
+    /** This plan with {@code rows} per batch; an adaptive one starts from it. */
+    public BatchPlan withSize(int rows) {
+        Draft draft = draft();
+        draft.size = rows;
+        return draft.build();
+    }
+
     /** A changeable copy, for {@link dev.cairn.runtime.data.Batches}'s fluent methods. */
     public Draft draft() {
         Draft draft = new Draft();

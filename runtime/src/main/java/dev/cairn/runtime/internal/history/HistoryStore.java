@@ -28,7 +28,8 @@ import java.util.Set;
  * Reads and writes Cairn's tables: the history table (exactly the applied migrations), the
  * append-only log of everything that happened, and the one-row state table holding the fingerprint
  * of the plan the database was last brought up to date with. Each method is one statement, so that callers
- * control transactions and the number of round trips.
+ * control transactions and the number of round trips; those that record a migration's step write both its
+ * rows in one where the database can.
  */
 public final class HistoryStore {
 
@@ -253,24 +254,89 @@ public final class HistoryStore {
     /** Records {@code migration} as applied and returns the row as written. */
     public AppliedMigration insertApplied(Connection connection, MigrationDescriptor migration, Instant on, String by,
             long millis) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + history.sql()
-                + " (version, description, checksum, installed_on, installed_by, execution_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
-            statement.setString(1, migration.version().toString());
-            statement.setString(2, migration.description());
-            statement.setString(3, migration.checksum());
-            support.setInstant(statement, 4, on);
-            statement.setString(5, by);
-            statement.setLong(6, millis);
+        try (PreparedStatement statement = connection.prepareStatement(insertAppliedSql())) {
+            bindApplied(statement, migration, on, by, millis);
             statement.executeUpdate();
         }
+        return appliedRow(migration, on, by, millis);
+    }
+
+    private String insertAppliedSql() {
+        return "INSERT INTO " + history.sql()
+                + " (version, description, checksum, installed_on, installed_by, execution_ms) VALUES (?, ?, ?, ?, ?, ?)";
+    }
+
+    /** Binds the six parameters of {@link #insertAppliedSql()}; returns the number of the next one. */
+    private int bindApplied(PreparedStatement statement, MigrationDescriptor migration, Instant on, String by, long millis)
+            throws SQLException {
+        statement.setString(1, migration.version().toString());
+        statement.setString(2, migration.description());
+        statement.setString(3, migration.checksum());
+        support.setInstant(statement, 4, on);
+        statement.setString(5, by);
+        statement.setLong(6, millis);
+        return 7;
+    }
+
+    /** The history row {@link #insertApplied} writes. */
+    public static AppliedMigration appliedRow(MigrationDescriptor migration, Instant on, String by, long millis) {
         return new AppliedMigration(migration.version().toString(), migration.version(), migration.description(),
                 migration.checksum(), on, by, millis);
     }
 
     public void deleteApplied(Connection connection, AppliedMigration migration) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + history.sql() + " WHERE version = ?")) {
+        try (PreparedStatement statement = connection.prepareStatement(deleteAppliedSql())) {
             statement.setString(1, migration.storedVersion());
             statement.executeUpdate();
+        }
+    }
+
+    private String deleteAppliedSql() {
+        return "DELETE FROM " + history.sql() + " WHERE version = ?";
+    }
+
+    /** Whether {@link #recordStep} writes the history row and the log row in one statement, which can check a lock. */
+    public boolean recordsStepInOneStatement() {
+        return support.writesTwoTablesInOneStatement();
+    }
+
+    /**
+     * Records a step of {@code migration} with its log row of {@code action}: {@link LogAction#APPLY}
+     * inserts its history row, {@link LogAction#ROLLBACK} deletes {@code current}, its history row.
+     * Where {@link #recordsStepInOneStatement()}, in one statement, whose log row is written only
+     * if {@code whileHeld} (a lock's SQL condition) is true; elsewhere in two, and {@code whileHeld}
+     * must be empty.
+     *
+     * @return whether the log row was written: {@code false} only when {@code whileHeld} was false,
+     *     and then the caller rolls the transaction back, history change and all
+     */
+    public boolean recordStep(Connection connection, MigrationDescriptor migration, AppliedMigration current, LogAction action,
+            Instant on, String by, long millis, Optional<String> whileHeld) throws SQLException {
+        if (!recordsStepInOneStatement()) {
+            if (whileHeld.isPresent()) {
+                throw new IllegalArgumentException("a lock condition needs the step recorded in one statement");
+            }
+            if (action == LogAction.APPLY) {
+                insertApplied(connection, migration, on, by, millis);
+            } else {
+                deleteApplied(connection, current);
+            }
+            log(connection, migration, action, on, by, millis, "");
+            return true;
+        }
+        // A data-modifying WITH runs once, to completion, whether or not the statement reads it.
+        String sql = "WITH recorded AS (" + (action == LogAction.APPLY ? insertAppliedSql() : deleteAppliedSql()) + ") INSERT INTO "
+                + log.sql() + LOG_COLUMNS + " SELECT ?, ?, ?, ?, ?, ?, ?, ?" + whileHeld.map(held -> " WHERE " + held).orElse("");
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int next;
+            if (action == LogAction.APPLY) {
+                next = bindApplied(statement, migration, on, by, millis);
+            } else {
+                statement.setString(1, current.storedVersion());
+                next = 2;
+            }
+            bindLog(statement, next, migration, action, on, by, millis, "");
+            return statement.executeUpdate() == 1;
         }
     }
 
@@ -282,22 +348,30 @@ public final class HistoryStore {
         }
     }
 
+    /** The columns a log row is written with, in the order {@link #bindLog} binds them. */
+    private static final String LOG_COLUMNS = " (version, description, action, checksum, logged_on, logged_by, execution_ms, detail)";
+
     /** Appends a row to the log. */
     public void log(Connection connection, MigrationDescriptor migration, LogAction action, Instant on, String by,
             long millis, String detail) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + log.sql()
-                + " (version, description, action, checksum, logged_on, logged_by, execution_ms, detail)"
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + log.sql() + LOG_COLUMNS
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            statement.setString(1, migration.version().toString());
-            statement.setString(2, migration.description());
-            statement.setString(3, action.name());
-            statement.setString(4, migration.checksum());
-            support.setInstant(statement, 5, on);
-            statement.setString(6, by);
-            statement.setLong(7, millis);
-            statement.setString(8, detail);
+            bindLog(statement, 1, migration, action, on, by, millis, detail);
             statement.executeUpdate();
         }
+    }
+
+    /** Binds the eight values of a log row, from parameter {@code first} on. */
+    private void bindLog(PreparedStatement statement, int first, MigrationDescriptor migration, LogAction action, Instant on,
+            String by, long millis, String detail) throws SQLException {
+        statement.setString(first, migration.version().toString());
+        statement.setString(first + 1, migration.description());
+        statement.setString(first + 2, action.name());
+        statement.setString(first + 3, migration.checksum());
+        support.setInstant(statement, first + 4, on);
+        statement.setString(first + 5, by);
+        statement.setLong(first + 6, millis);
+        statement.setString(first + 7, detail);
     }
 
     /** The whole log, oldest first. */

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -39,12 +40,14 @@ public final class PostgresAdvisoryLock implements MigrationLock {
     private final Connection work;
     private final Connection lockConnection;
     private final long key;
+    private final Optional<String> heldCondition;
     private boolean first = true;
 
-    private PostgresAdvisoryLock(Connection work, Connection lockConnection, long key) {
+    private PostgresAdvisoryLock(Connection work, Connection lockConnection, long key, Optional<String> heldCondition) {
         this.work = work;
         this.lockConnection = lockConnection;
         this.key = key;
+        this.heldCondition = heldCondition;
     }
 
     /** Waits for the lock named by the request and returns it held. */
@@ -55,7 +58,8 @@ public final class PostgresAdvisoryLock implements MigrationLock {
             keepAlive(lockConnection);
             long key = keyOf(tableName(request.name()));
             long deadline = System.nanoTime() + request.timeout().toNanos();
-            if (!tryLock(lockConnection, key)) {
+            Optional<String> holder = tryLock(lockConnection, key);
+            if (holder.isEmpty()) {
                 LOG.log(Level.INFO, () -> "Waiting for the Cairn migration lock of " + request.database()
                         + ", which another session holds (up to " + request.timeout().toSeconds() + " s)");
                 long pause = 50;
@@ -67,9 +71,10 @@ public final class PostgresAdvisoryLock implements MigrationLock {
                     pause = Math.min(pause * 2, 500);
                     // Work done meanwhile (joining the holder's data migration) is not waiting.
                     deadline += request.whileWaiting().work().toNanos();
-                } while (!tryLock(lockConnection, key));
+                    holder = tryLock(lockConnection, key);
+                } while (holder.isEmpty());
             }
-            return new PostgresAdvisoryLock(request.work(), lockConnection, key);
+            return new PostgresAdvisoryLock(request.work(), lockConnection, key, seenFromWork(request.work(), holder.get()));
         } catch (SQLException | RuntimeException e) {
             try {
                 lockConnection.close();
@@ -114,13 +119,34 @@ public final class PostgresAdvisoryLock implements MigrationLock {
         return KEY_PREFIX << 32 | crc.getValue();
     }
 
-    private static boolean tryLock(Connection connection, long key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+    /**
+     * Tries to take the lock; if it is taken, returns the condition that it is still held by this
+     * session, in the same round trip: this session's backend, named by its pid and the time it
+     * started (a pid alone may be reused by a later session).
+     */
+    private static Optional<String> tryLock(Connection connection, long key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?), a.pid,"
+                + " a.backend_start::text FROM pg_stat_activity a WHERE a.pid = pg_backend_pid()")) {
             statement.setLong(1, key);
             try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
+                if (!row.next() || !row.getBoolean(1)) {
+                    return Optional.empty();
+                }
+                return Optional.of("EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE "
+                        + HELD.replace("?", "%d").formatted(key >>> 32, key & 0xFFFFFFFFL) + " AND l.pid = " + row.getInt(2)
+                        + " AND a.backend_start = '" + row.getString(3).replace("'", "''") + "'::timestamptz)");
             }
+        }
+    }
+
+    /**
+     * The condition of {@link #heldCondition()}, if the work connection sees that it holds: it
+     * does not when it cannot read the lock session's start (another database role, through a
+     * pooler), and then the lock is asked by {@link #stillHeld()} instead.
+     */
+    private static Optional<String> seenFromWork(Connection work, String condition) throws SQLException {
+        try (Statement statement = work.createStatement(); ResultSet row = statement.executeQuery("SELECT " + condition)) {
+            return row.next() && row.getBoolean(1) ? Optional.of(condition) : Optional.empty();
         }
     }
 
@@ -191,6 +217,19 @@ public final class PostgresAdvisoryLock implements MigrationLock {
             LOG.log(Level.WARNING, "The connection of the Cairn migration lock failed, and with it the lock", e);
             return false;
         }
+    }
+
+    /**
+     * Whether the session that took the lock still holds it, as a statement of the work
+     * connection sees it: pg_locks shows the locks as they are at the moment the statement reads
+     * it, so that the statement recording a migration, just before its commit, checks the lock as
+     * {@link #stillHeld()} would, without another round trip. (pg_stat_activity, which only tells
+     * the session apart from a later one with the same pid, is read as of the transaction's first
+     * look at it.)
+     */
+    @Override
+    public Optional<String> heldCondition() {
+        return heldCondition;
     }
 
     @Override

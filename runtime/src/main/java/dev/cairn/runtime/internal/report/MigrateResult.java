@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** The engine's {@link MigrationReport}. */
 public record MigrateResult(String database, List<ExecutedMigration> applied, Duration duration, Optional<Path> backup,
-        Optional<MigrationVersion> target, List<ExecutedRepeatable> repeatables, List<MigrationVersion> adopted)
+        Optional<MigrationVersion> target, boolean targetOnly, List<ExecutedRepeatable> repeatables, List<MigrationVersion> adopted)
         implements MigrationReport {
 
     public MigrateResult {

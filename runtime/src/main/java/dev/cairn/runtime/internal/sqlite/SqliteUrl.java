@@ -21,9 +21,15 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteUrl {
 
     private static final String PREFIX = "jdbc:sqlite:";
-    /** The parameters the driver takes out of the URL as settings; it leaves any other in the file name. */
-    private static final Set<String> DRIVER_PARAMETERS = Arrays.stream(SQLiteConfig.Pragma.values())
-            .map(pragma -> pragma.pragmaName).collect(Collectors.toUnmodifiableSet());
+    /**
+     * The parameters the driver takes out of the URL as settings; it leaves any other in the file
+     * name. In a class of their own: reading them loads the driver's settings classes, which a
+     * PostgreSQL URL, also read by {@link #of}, never needs.
+     */
+    private static final class DriverParameters {
+        static final Set<String> NAMES = Arrays.stream(SQLiteConfig.Pragma.values())
+                .map(pragma -> pragma.pragmaName).collect(Collectors.toUnmodifiableSet());
+    }
     /** The query parameters SQLite itself reads from a {@code file:} URI. */
     private static final List<String> URI_PARAMETERS = List.of("vfs", "mode", "cache", "psow", "nolock", "immutable");
 
@@ -79,7 +85,7 @@ public final class SqliteUrl {
             return Optional.of(inMemoryProblem("The JDBC URL " + described)
                     + " Use a database file, such as jdbc:sqlite:app.db (in tests, a file in a temporary directory).");
         }
-        List<Parameter> unknown = parameters.stream().filter(p -> !DRIVER_PARAMETERS.contains(p.key())
+        List<Parameter> unknown = parameters.stream().filter(p -> !DriverParameters.NAMES.contains(p.key())
                 && !(isUri() && URI_PARAMETERS.contains(p.key()))).toList();
         if (unknown.isEmpty()) {
             return Optional.empty();

@@ -1,0 +1,52 @@
+package dev.cairn.bench;
+
+import dev.cairn.bench.db.PgServer;
+import dev.cairn.bench.db.PgTarget;
+import dev.cairn.bench.workload.Workload;
+import java.util.Map;
+
+/**
+ * The evidence for the PostgreSQL figures: how many statements each tool sends for a fresh apply
+ * and for an up-to-date start, counted by {@code pg_stat_statements} on a second server that no
+ * timed sample uses. Each connection a tool opens counts one statement: the driver's
+ * {@code SET application_name}. The two count queries every child runs after its call to check its
+ * result, each on a connection of its own, are left out.
+ */
+final class StatementCounts {
+
+    /**
+     * The statements {@link dev.cairn.bench.child.DdlRun} runs after the call: the table count and
+     * the history count, and the driver's {@code SET application_name} of each one's connection.
+     */
+    private static final int CHECKS = 4;
+
+    private final DdlScenarios ddl;
+    private final Results results;
+
+    StatementCounts(DdlScenarios ddl, Results results) {
+        this.ddl = ddl;
+        this.results = results;
+    }
+
+    void run(Workload workload) throws Exception {
+        Progress.say("statements counted on PostgreSQL, N=" + workload.size());
+        try (PgServer server = PgServer.startCountingStatements()) {
+            PgTarget target = new PgTarget(server);
+            for (Tool tool : Tool.values()) {
+                String name = "count_" + tool.id();
+                String url = target.createEmpty(name);
+                server.resetStatementCounts();
+                ddl.runChild(tool, workload, "apply", url);
+                record("statements-fresh", workload, tool, server.statementCount(name) - CHECKS);
+                server.resetStatementCounts();
+                ddl.runChild(tool, workload, "uptodate", url);
+                record("statements-uptodate", workload, tool, server.statementCount(name) - CHECKS);
+                target.drop(name);
+            }
+        }
+    }
+
+    private void record(String scenario, Workload workload, Tool tool, long statements) {
+        results.add(new Results.Key(scenario, "PostgreSQL", workload.size(), tool.label), Map.of("statements", (double) statements));
+    }
+}
