@@ -62,7 +62,8 @@ final class Report {
         line(COMMAND);
         line("```");
         line("");
-        line("(about 35 minutes on the machine below; it writes this file and `bench/charts/*.png`; see `bench/README.md`).");
+        line("(this run's parts took " + String.format(Locale.ROOT, "%.0f", minutes()) + " minutes on the machine below, listed at the"
+                + " end; it writes this file and `bench/charts/*.png`; see `bench/README.md`).");
         if (!options.isFull()) {
             line("");
             line("**A trial, not the full run:** " + options.samples() + " sample(s), sizes " + options.sizes()
@@ -216,8 +217,9 @@ final class Report {
         line("## Data migration: " + number(options.dataRows()) + " legacy robots into normalized rows");
         line("");
         line("Seed 000's shape: each robot's JSON `configuration` becomes a `robots` row and each entry of its JSON"
-                + " `learned_skills` a `robot_skills` row (about 3.5 a robot). Time from the child's `main` entry to the"
-                + " end of the run; heap is the sum of every heap pool's peak (MemoryMXBean), the JVM's defaults for both.");
+                + " `learned_skills` a `robot_skills` row. Time from the child's `main` entry to the end of the run; heap is"
+                + " the sum of every heap pool's peak (MemoryPoolMXBean: an upper bound, as the pools peak at different times),"
+                + " under the JVM's default heap settings for both.");
         line("");
         line("| database | workers | tool | rows/s median (min–max) | seconds | x hand-written time | speed-up on 1 worker | peak heap MiB | peak RSS MiB |");
         line("|---|---|---|---|---|---|---|---|---|");
@@ -261,21 +263,25 @@ final class Report {
         line("- The floor (`FloorChild`) opens one connection, creates its history table if missing, reads the whole history"
                 + " and compares it with its list, and applies each pending statement with its history row, one transaction each.");
         line("- Every child checks its result after the measured call: N tables `t_*`, N history rows, and what the tool says it"
-                + " applied (N on a fresh database, 0 when up to date); a child that fails or prints anything fails the run.");
+                + " applied (N on a fresh database, 0 when up to date; Liquibase's API does not say, so for it only the tables and"
+                + " its changelog rows are checked); a child that fails or prints anything fails the run.");
         line("- SQLite: a file per sample under `bench/target` (fresh, or a copy of a file that tool brought up to date)."
                 + " PostgreSQL: one embedded server (io.zonky) for the run, a database per sample (`CREATE DATABASE ... TEMPLATE`).");
         line("- Children: the JDK's default JVM options for all, java.util.logging off for all (each tool logs through it here).");
         line("");
-        line("Time each part of this run took, and the load average over 5 minutes at its end: one child and the database"
-                + " at work keep it near 1 to 2 on these " + facts.machine.get("cores") + " cores; well above that, something"
-                + " else was running and that part's figures are suspect.");
+        line("Time each part of this run took, and the load average over 5 minutes at its end (on " + facts.machine.get("cores")
+                + " cores; a 5-minute average lags a short part, so it tells only of long ones).");
         line("");
         line("| part | minutes | load average |");
         line("|---|---|---|");
         phases.forEach((k, v) -> line("| " + k + " | " + String.format(Locale.ROOT, "%.1f | %.2f", v.duration().toMillis() / 60000.0,
                 v.loadAverage()) + " |"));
-        line("| all | " + String.format(Locale.ROOT, "%.1f", phases.values().stream().mapToLong(p -> p.duration().toMillis()).sum()
-                / 60000.0) + " | |");
+        line("| all | " + String.format(Locale.ROOT, "%.1f", minutes()) + " | |");
+    }
+
+    /** How long the run's parts took in all, in minutes. */
+    private double minutes() {
+        return phases.values().stream().mapToLong(p -> p.duration().toMillis()).sum() / 60000.0;
     }
 
     private static String previousAnalysis(Path file) throws IOException {

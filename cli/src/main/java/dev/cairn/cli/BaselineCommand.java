@@ -33,7 +33,7 @@ final class BaselineCommand extends Verb {
                 ? graph().migrations().stream().map(MigrationDescriptor::version).max(Comparator.naturalOrder())
                         .orElseThrow(() -> CliException.usage("EMPTY_BUILD", "The registry has no migration to baseline at."))
                 : versionInBuild("VERSION", version);
-        List<MigrationDescriptor> marked = graph().toApply(applied(migrator.status()), at);
+        List<MigrationDescriptor> marked = graph().toApply(migrator.status().appliedVersions(), at);
         if (!marked.isEmpty()) {
             Preview.show(output(), "Will record " + Preview.count(marked.size()) + " as applied to " + migrator.configuration().database()
                     + " without running them:", marked);

@@ -14,7 +14,7 @@ final class CurrentCommand extends Verb {
     @Override
     int run() {
         StatusReport status = migrator().status();
-        List<MigrationDescriptor> current = graph().appliedHeads(applied(status));
+        List<MigrationDescriptor> current = graph().appliedHeads(status.appliedVersions());
         StringBuilder text = new StringBuilder(status.database());
         if (current.isEmpty()) {
             text.append(" has no migration applied (base).");

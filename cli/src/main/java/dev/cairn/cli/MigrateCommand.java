@@ -48,7 +48,7 @@ final class MigrateCommand extends Verb {
         if (dryRun || sql) {
             return tryOut(migrator);
         }
-        Set<MigrationVersion> applied = databaseMissing() ? Set.of() : applied(migrator.status());
+        Set<MigrationVersion> applied = databaseMissing() ? Set.of() : migrator.status().appliedVersions();
         List<MigrationDescriptor> plan = graph().toApply(applied, upTo);
         if (!plan.isEmpty()) {
             Preview.show(output(), "Will apply " + Preview.count(plan.size()) + " to " + migrator.configuration().database() + ":",

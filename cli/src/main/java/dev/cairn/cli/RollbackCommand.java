@@ -49,7 +49,7 @@ final class RollbackCommand extends Verb {
                     + " not both.");
         }
         Migrator migrator = migrator();
-        Set<MigrationVersion> applied = applied(migrator.status());
+        Set<MigrationVersion> applied = migrator.status().appliedVersions();
         MigrationGraph graph = graph();
         String database = migrator.configuration().database();
         List<MigrationDescriptor> undo;

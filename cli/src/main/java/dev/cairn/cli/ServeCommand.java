@@ -4,6 +4,7 @@ import dev.cairn.http.AccessTokens;
 import dev.cairn.http.CairnHttpServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
@@ -51,7 +52,12 @@ final class ServeCommand extends Verb {
         SERVER_LOG.setLevel(Level.INFO);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            // The JVM halts every thread once the hooks returned: a run under way ends first.
+            if (!server.close(Duration.ZERO)) {
+                output().err().println("Stopping: waiting for the run under way to end (kill -9 abandons it: its migration rolls"
+                        + " back, and a data migration resumes after its last committed batch).");
+                server.close(Duration.ofDays(365));
+            }
             stopped.countDown();
         }, "cairn-serve-stop"));
         output().text("Cairn console on " + server.uri() + " for " + source().getClass().getName() + " ("

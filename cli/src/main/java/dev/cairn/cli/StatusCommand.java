@@ -32,7 +32,7 @@ final class StatusCommand extends Verb {
         }
         Map<String, Object> json = Json.document(name(), ExitCode.OK);
         json.put("database", report.database());
-        json.put("applied", applied(report).size());
+        json.put("applied", report.appliedVersions().size());
         json.put("pending", report.pending().size());
         json.put("upToDate", report.isUpToDate());
         json.put("migrations", report.migrations().stream().map(Json::status).toList());

@@ -3,15 +3,11 @@ package dev.cairn.cli;
 import dev.cairn.MigrationVersion;
 import dev.cairn.runtime.MigrationGraph;
 import dev.cairn.runtime.MigrationSource;
-import dev.cairn.runtime.MigrationState;
-import dev.cairn.runtime.MigrationStatus;
 import dev.cairn.runtime.Migrator;
-import dev.cairn.runtime.StatusReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
@@ -149,12 +145,6 @@ abstract class Verb implements Callable<Integer> {
 
     final Migrator migrator() {
         return migrator(source());
-    }
-
-    /** The versions a status reports applied (with their checksum or not). */
-    static Set<MigrationVersion> applied(StatusReport status) {
-        return status.inState(MigrationState.APPLIED, MigrationState.CHECKSUM_CHANGED, MigrationState.DUPLICATE).stream()
-                .map(MigrationStatus::version).collect(Collectors.toSet());
     }
 
     /** A version named on the command line, or a usage error. */

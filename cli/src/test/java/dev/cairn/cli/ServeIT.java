@@ -25,11 +25,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code cairn serve} through the built command: the API it serves, its tokens, and its refusals. */
+@Timeout(120) // a serve that never prints its line would otherwise hang the build in readLine
 class ServeIT {
 
     private static final String CODETUNE = CairnProcess.classpathOf(MigrationRegistry.class);

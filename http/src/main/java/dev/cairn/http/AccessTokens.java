@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -31,7 +32,7 @@ public final class AccessTokens {
     private final Token write;
 
     private AccessTokens(Token read, Token write) {
-        if (read != null && write != null && read.value.equals(write.value)) {
+        if (read != null && write != null && MessageDigest.isEqual(read.digest, write.digest)) {
             throw new MigrationException(ErrorCode.INVALID_CONFIGURATION, "The read token (" + read.source
                     + ") and the write token (" + write.source + ") are the same, so whoever may only read could run"
                     + " migrations. Give each scope a token of its own.");
@@ -94,7 +95,7 @@ public final class AccessTokens {
 
     /** The check of presented tokens, for the server. */
     TokenCheck check() {
-        return new TokenCheck(read == null ? null : read.value, write == null ? null : write.value);
+        return new TokenCheck(read == null ? null : read.digest, write == null ? null : write.digest);
     }
 
     /** Where the tokens came from, such as {@code read token from CAIRN_HTTP_READ_TOKEN, no write token}. */
@@ -139,11 +140,11 @@ public final class AccessTokens {
                     + problem + ". Use a long random token of letters, digits and - . _ ~ + /, such as the output of"
                     + " openssl rand -hex 32.");
         }
-        return new Token(value, source);
+        return new Token(TokenCheck.digest(value), source);
     }
 
-    /** A token and where it came from, for messages. */
-    private record Token(String value, String source) {
+    /** A token's SHA-256 digest, the only form kept, and where the token came from, for messages. */
+    private record Token(byte[] digest, String source) {
         @Override
         public String toString() {
             return source;

@@ -12,11 +12,13 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,6 +50,7 @@ public final class CairnHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService requests;
     private final Api api;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private CairnHttpServer(HttpServer server, ExecutorService requests, Api api) {
         this.server = server;
@@ -75,13 +78,29 @@ public final class CairnHttpServer implements AutoCloseable {
 
     /**
      * Stops accepting requests at once and starts no more runs. A run under way goes on to its
-     * end on its own thread, so that no migration is cut short.
+     * end on its own thread; but a JVM that exits (after its shutdown hooks) ends it there, so a
+     * shutdown hook calls {@link #close(Duration)} instead.
      */
     @Override
     public void close() {
-        server.stop(0);
-        requests.shutdown();
-        api.close();
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            requests.shutdown();
+            api.close();
+        }
+    }
+
+    /**
+     * {@link #close()}, then waits up to {@code grace} for a run under way to end, as a shutdown
+     * hook must: the JVM halts every thread once its hooks returned. A run cut short by a halt
+     * loses nothing committed: its migration's transaction rolls back, and a data migration
+     * resumes after its last committed batch at the next execute. Closing again only waits again.
+     *
+     * @return whether no run is left under way
+     */
+    public boolean close(Duration grace) {
+        close();
+        return api.awaitRuns(grace);
     }
 
     /** The options of a {@link CairnHttpServer}; {@link #start()} checks them and starts it. */
@@ -143,10 +162,13 @@ public final class CairnHttpServer implements AutoCloseable {
          */
         public CairnHttpServer start() {
             Authenticator authenticator = checked();
+            // Before listening: describing the migrations may throw, and must not leave the port taken.
+            Api api = new Api(migrator, authenticator, maxBodyBytes, actuatorContext);
             HttpServer server;
             try {
                 server = HttpServer.create(address, 0);
             } catch (IOException e) {
+                api.close();
                 throw new MigrationException(ErrorCode.INVALID_CONFIGURATION, "Cannot listen on " + shown(address) + ": "
                         + e.getMessage() + ". Choose another address or port (port 0 takes any free one).", e);
             }
@@ -156,7 +178,6 @@ public final class CairnHttpServer implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            Api api = new Api(migrator, authenticator, maxBodyBytes, actuatorContext);
             server.setExecutor(requests);
             server.createContext("/", api.handler());
             server.start();

@@ -53,6 +53,39 @@ class RequestRefusalTest {
         }
     }
 
+    /** The runtime's own range, checked before the answer: a 400, not a run that fails. */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aBatchSizeTheRuntimeRefusesIs400AndIsNotRun(DatabaseKind kind) {
+        try (TestServer server = TestServer.start(kind)) {
+            List<String> before = DatabaseState.of(server.database());
+            Reply refused = server.post("/migrations/execute-all", TestServer.WRITE_TOKEN, "{\"batch_size\": 2000000}");
+            assertEquals(400, refused.status(), refused.body());
+            assertEquals("INVALID_CONFIGURATION", refused.errorCode());
+            assertEquals("Invalid Cairn configuration:\n  - dataBatchSize is 2000000; give between 1 and 1,000,000 rows per batch,"
+                    + " such as 1000", refused.errorMessage());
+            assertEquals(before, DatabaseState.of(server.database()));
+            assertEquals(0, server.get("/migrations/runs", TestServer.READ_TOKEN).json().path("runs").size());
+        }
+    }
+
+    /** The seed's CI posts {@code execute-all?migration_type=DATABASE_SCHEMA}: ignoring the filter would run the backfills too. */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aQueryOnAWriteIs400AndIsNotRun(DatabaseKind kind) {
+        try (TestServer server = TestServer.start(kind)) {
+            List<String> before = DatabaseState.of(server.database());
+            Reply refused = server.post("/migrations/execute-all?migration_type=DATABASE_SCHEMA&dry_run=true", TestServer.WRITE_TOKEN, "{}");
+            assertEquals(400, refused.status(), refused.body());
+            assertEquals("BAD_REQUEST", refused.errorCode());
+            assertEquals("POST /migrations/execute-all takes no query parameters, and this one has migration_type, dry_run. Send its"
+                    + " options in the JSON body, such as {\"dry_run\": true, \"batch_size\": 500}. Nothing was run.",
+                    refused.errorMessage());
+            assertEquals(before, DatabaseState.of(server.database()));
+            assertEquals(0, server.get("/migrations/runs", TestServer.READ_TOKEN).json().path("runs").size());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aBadBodyIs400NamingWhatIsWrong(DatabaseKind kind) {

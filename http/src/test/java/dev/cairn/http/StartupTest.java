@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.http.fixtures.MigrationRegistry;
+import dev.cairn.http.testing.DatabaseState;
 import dev.cairn.http.testing.LogCapture;
 import dev.cairn.http.testing.TestServer;
 import dev.cairn.http.testing.TestServer.Reply;
@@ -17,6 +18,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
@@ -59,6 +66,43 @@ class StartupTest {
             List<String> warnings = log.messages(Level.WARNING);
             assertEquals(List.of("Cairn HTTP API on " + server.uri() + " serves WITHOUT a token (allowUnauthenticatedLoopback):"
                     + " anyone on this machine can run migrations on " + server.migrator().configuration().database() + "."), warnings);
+        }
+    }
+
+    @Test
+    void withoutATokenOnlyThisMachinesOwnPagesAndProgramsAreAnswered() throws Exception {
+        try (TestServer server = TestServer.start(DatabaseKind.SQLITE, builder -> noTokens(builder).allowUnauthenticatedLoopback())) {
+            List<String> before = DatabaseState.of(server.database());
+            HttpClient client = HttpClient.newHttpClient();
+            URI executeAll = server.uri().resolve("/migrations/execute-all");
+
+            HttpResponse<String> otherSite = client.send(HttpRequest.newBuilder(executeAll).header("Origin", "https://evil.example")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, otherSite.statusCode(), otherSite.body());
+            assertTrue(otherSite.body().contains("this request comes from https://evil.example"), otherSite.body());
+            HttpResponse<String> form = client.send(HttpRequest.newBuilder(executeAll).header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, form.statusCode(), form.body());
+            assertTrue(rawGet(server, "/migrations/status", "rebound.example:" + server.server().port())
+                    .startsWith("HTTP/1.1 403"), "a request under another host name (DNS rebinding) is refused");
+            assertTrue(rawGet(server, "/migrations/status", "localhost:" + server.server().port()).startsWith("HTTP/1.1 200"));
+
+            assertEquals(before, DatabaseState.of(server.database()));
+            assertEquals(0, server.get("/migrations/runs", null).json().path("runs").size(), "nothing was started");
+            HttpResponse<String> own = client.send(HttpRequest.newBuilder(executeAll).header("Origin", server.uri().toString()
+                    .replaceAll("/$", "")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, own.statusCode(), "the console's own page posts: " + own.body());
+        }
+    }
+
+    /** The status line and headers of a GET sent with {@code host} as its Host header, which HttpClient does not let a test set. */
+    private static String rawGet(TestServer server, String path, String host) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.server().port())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.cairn.runtime;
 
+import dev.cairn.MigrationVersion;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What {@link Migrator#status()} found: every migration of the build and every version the
@@ -22,6 +25,15 @@ public interface StatusReport extends Report {
         return migrations().stream().filter(m -> wanted.contains(m.state())).toList();
     }
 
+    /**
+     * The versions the history table records as applied, with their checksum or not: those a
+     * migrate skips and a rollback may undo.
+     */
+    default Set<MigrationVersion> appliedVersions() {
+        return inState(MigrationState.APPLIED, MigrationState.CHECKSUM_CHANGED, MigrationState.DUPLICATE).stream()
+                .map(MigrationStatus::version).collect(Collectors.toUnmodifiableSet());
+    }
+
     /** The migrations that a migrate would apply. */
     default List<MigrationStatus> pending() {
         return inState(MigrationState.PENDING, MigrationState.OUT_OF_ORDER, MigrationState.FAILED, MigrationState.IN_PROGRESS);
@@ -37,7 +49,7 @@ public interface StatusReport extends Report {
     @Override
     default String summary() {
         StringBuilder text = new StringBuilder("Status of ").append(database()).append(": ")
-                .append(inState(MigrationState.APPLIED, MigrationState.CHECKSUM_CHANGED, MigrationState.DUPLICATE).size())
+                .append(appliedVersions().size())
                 .append(" applied, ")
                 .append(pending().size()).append(" pending");
         for (MigrationStatus m : migrations()) {

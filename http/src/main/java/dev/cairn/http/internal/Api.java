@@ -2,6 +2,7 @@ package dev.cairn.http.internal;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.cairn.runtime.Migrator;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -55,5 +56,10 @@ public final class Api implements AutoCloseable {
     @Override
     public void close() {
         runs.close();
+    }
+
+    /** After {@link #close()}: waits up to {@code timeout} for a run under way to end; whether none is left. */
+    public boolean awaitRuns(Duration timeout) {
+        return runs.awaitRuns(timeout);
     }
 }

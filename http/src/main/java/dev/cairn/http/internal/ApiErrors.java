@@ -18,6 +18,7 @@ final class ApiErrors {
     /** The status of a command's error: what a client should do differs between "no such thing", "not now" and "broken". */
     static int status(ErrorCode code) {
         return switch (code) {
+            case INVALID_CONFIGURATION -> 400;
             case NOT_IN_BUILD, NOT_APPLIED, NO_DATABASE -> 404;
             case IRREVERSIBLE, LOCK_TIMEOUT, CHECKSUM_MISMATCH, UNKNOWN_APPLIED, INVALID_PLAN, OUT_OF_ORDER -> 409;
             case CONNECTION -> 503;

@@ -1,9 +1,11 @@
 package dev.cairn.http.internal;
 
 import dev.cairn.MigrationVersion;
+import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.HistoryReport;
 import dev.cairn.runtime.LogEntry;
 import dev.cairn.runtime.MigrationDescriptor;
+import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.MigrationState;
 import dev.cairn.runtime.MigrationStatus;
 import dev.cairn.runtime.Migrator;
@@ -37,7 +39,7 @@ final class ReadEndpoints {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("database", status.database());
         json.put("upToDate", status.isUpToDate());
-        json.put("applied", status.inState(MigrationState.APPLIED, MigrationState.CHECKSUM_CHANGED, MigrationState.DUPLICATE).size());
+        json.put("applied", status.appliedVersions().size());
         json.put("pending", status.pending().size());
         json.put("migrations", views.all(snapshot));
         json.put("heads", heads(snapshot));
@@ -53,11 +55,20 @@ final class ReadEndpoints {
         return Response.ok(json);
     }
 
+    /** The audit log; empty for a database not created yet, whose status says so (see {@link NoDatabaseYet}). */
     Response history(Request request) {
-        HistoryReport history = migrator.history();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("database", history.database());
-        json.put("entries", history.entries().stream().map(ReadEndpoints::entry).toList());
+        try {
+            HistoryReport history = migrator.history();
+            json.put("database", history.database());
+            json.put("entries", history.entries().stream().map(ReadEndpoints::entry).toList());
+        } catch (MigrationException e) {
+            if (e.code() != ErrorCode.NO_DATABASE) {
+                throw e;
+            }
+            json.put("database", migrator.configuration().database());
+            json.put("entries", List.of());
+        }
         return Response.ok(json);
     }
 
@@ -89,6 +100,7 @@ final class ReadEndpoints {
         json.put("running", live.isPresent());
         if (live.isPresent()) {
             json.put("runId", live.get().id());
+            live.get().describeSource(json);
             json.putAll(live.get().lastProgress(version).map(ProgressView::of).orElseGet(() -> ProgressView.stopped(0, null)));
             json.put("state", MigrationState.RUNNING.name());
             return Response.ok(json);
@@ -98,10 +110,15 @@ final class ReadEndpoints {
         Optional<Map<String, Object>> fromDatabase = stoppedOrElsewhere ? StoppedRunProgress.of(status) : Optional.empty();
         if (fromDatabase.isPresent()) {
             json.put("runId", null);
+            json.put("operation", null);
+            json.put("dryRun", false);
             json.putAll(fromDatabase.get());
         } else {
             Optional<Run> lastRun = runs.runs().stream().filter(run -> run.lastProgress(version).isPresent()).findFirst();
             json.put("runId", lastRun.map(Run::id).orElse(null));
+            json.put("operation", null);
+            json.put("dryRun", false);
+            lastRun.ifPresent(run -> run.describeSource(json));
             json.putAll(lastRun.flatMap(run -> run.lastProgress(version)).map(ProgressView::of)
                     .orElseGet(() -> ProgressView.stopped(0, null)));
         }

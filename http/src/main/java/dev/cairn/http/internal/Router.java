@@ -7,6 +7,7 @@ import dev.cairn.runtime.MigrationException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,9 +64,22 @@ public final class Router implements HttpHandler {
         List<Route> atPath = routes.stream().filter(r -> r.pattern().equals(pattern)).toList();
         Route route = atPath.stream().filter(r -> r.method().equals(exchange.getRequestMethod())).findFirst()
                 .orElseThrow(() -> methodNotAllowed(exchange.getRequestMethod(), path, atPath));
-        authenticator.require(route.scope(), exchange.getRequestHeaders().getFirst("Authorization"));
+        authenticator.require(route.scope(), exchange.getRequestMethod(), exchange.getRequestHeaders());
+        refuseQuery(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery());
         Map<String, String> parameters = route.match(segments).orElseThrow();
         return route.endpoint().answer(new Request(exchange, parameters, maxBodyBytes));
+    }
+
+    /**
+     * A write takes its options from its JSON body only: a query such as the seed's
+     * {@code ?migration_type=...} or {@code ?dry_run=true}, ignored, would run more than was asked.
+     */
+    private static void refuseQuery(String method, String path, String query) {
+        if (method.equals("POST") && query != null && !query.isEmpty()) {
+            String names = Arrays.stream(query.split("&")).map(p -> p.split("=", 2)[0]).distinct().collect(Collectors.joining(", "));
+            throw ApiException.badRequest("POST " + path + " takes no query parameters, and this one has " + names
+                    + ". Send its options in the JSON body, such as {\"dry_run\": true, \"batch_size\": 500}. Nothing was run.");
+        }
     }
 
     private static ApiException methodNotAllowed(String method, String path, List<Route> atPath) {

@@ -60,6 +60,12 @@ final class Run {
         return startedAt;
     }
 
+    /** What the run's progress is of: {@code execute 4}, or {@code rollback 4 (dry run)}, as the progress endpoint tells. */
+    void describeSource(Map<String, Object> json) {
+        json.put("operation", operation);
+        json.put("dryRun", dryRun);
+    }
+
     /** The path clients poll. */
     String path() {
         return "/migrations/runs/" + id;

@@ -5,10 +5,12 @@ import dev.cairn.http.CairnHttpServer;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.Migrator;
 import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,6 +40,7 @@ final class RunManager implements AutoCloseable {
     /** Not a daemon: a migration under way finishes (or fails) before the JVM exits, even after close(). */
     private final ThreadPoolExecutor executor;
     private final Deque<Run> runs = new ArrayDeque<>();
+    private final String instance = HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
     private int counter;
     private Run active;
 
@@ -60,10 +63,17 @@ final class RunManager implements AutoCloseable {
     synchronized Run start(String operation, MigrationVersion target, boolean dryRun, Integer batchSize, List<PlanItem> plan,
             Work work) {
         checkIdle();
-        Run run = keep(new Run(nextId(), operation, target, dryRun, batchSize, plan));
+        Run run = new Run(nextId(), operation, target, dryRun, batchSize, plan);
+        // Loaded here, so that a setting the runtime refuses (a batch size out of range) is the request's 400, not a failed run.
+        Migrator.Builder builder = migrator.toBuilder().listener(new RunRecorder(run));
+        if (batchSize != null) {
+            builder.dataBatchSize(batchSize);
+        }
+        Migrator variant = builder.load();
+        keep(run);
         active = run;
         try {
-            executor.execute(() -> execute(run, batchSize, work));
+            executor.execute(() -> execute(run, variant, work));
         } catch (RejectedExecutionException e) {
             runs.remove(run);
             active = null;
@@ -100,27 +110,37 @@ final class RunManager implements AutoCloseable {
         executor.shutdown();
     }
 
-    private void execute(Run run, Integer batchSize, Work work) {
+    /** After {@link #close()}: waits up to {@code timeout} for a run under way to end; whether none is left. */
+    boolean awaitRuns(Duration timeout) {
+        try {
+            return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void execute(Run run, Migrator variant, Work work) {
         run.running();
         LOG.log(Level.INFO, () -> "Run " + run.id() + " (" + run.describe() + ") started on " + migrator.configuration().database()
                 + ": " + (run.plan().isEmpty() ? "nothing planned" : "plan " + String.join(", ",
                         run.plan().stream().map(item -> item.migration().version().toString()).toList())));
         String summary = null;
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
-            Migrator.Builder variant = migrator.toBuilder().listener(new RunRecorder(run));
-            if (batchSize != null) {
-                variant.dataBatchSize(batchSize);
-            }
-            summary = work.run(variant.load());
-        } catch (RuntimeException e) {
+            summary = work.run(variant);
+        } catch (RuntimeException | Error e) {
             failure = e;
         }
+        // Even after an Error the run ends and frees the server: else every later write would get 409 until a restart.
         finish(run, summary, failure);
+        if (failure instanceof Error error) {
+            throw error;
+        }
     }
 
     /** Ends the run and frees the server for the next in one step, so that a client who sees it ended may start another. */
-    private synchronized void finish(Run run, String summary, RuntimeException failure) {
+    private synchronized void finish(Run run, String summary, Throwable failure) {
         String code = failure == null ? null : failure instanceof MigrationException error ? error.code().name() : "INTERNAL_ERROR";
         if (failure == null) {
             run.succeeded(summary);
@@ -146,8 +166,9 @@ final class RunManager implements AutoCloseable {
         return run;
     }
 
+    /** {@code r-5f3a-1}: numbered in this server, and marked with it, so that a client polling across a restart finds no other run. */
     private String nextId() {
-        return "r-" + ++counter;
+        return "r-" + instance + "-" + ++counter;
     }
 
     private static ApiException busy(Run run) {

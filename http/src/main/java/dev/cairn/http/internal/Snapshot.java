@@ -6,27 +6,20 @@ import dev.cairn.runtime.LogAction;
 import dev.cairn.runtime.LogEntry;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.MigrationGraph;
-import dev.cairn.runtime.MigrationState;
 import dev.cairn.runtime.MigrationStatus;
 import dev.cairn.runtime.Migrator;
 import dev.cairn.runtime.StatusReport;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The build and the database as one request reads them: the graph, the status, and the log entry
  * each applied migration was applied by (for its duration). Read without a lock, as status is.
  */
 final class Snapshot {
-
-    /** The states of a migration recorded in the history table: what a rollback may undo. */
-    private static final Set<MigrationState> RECORDED = EnumSet.of(MigrationState.APPLIED, MigrationState.CHECKSUM_CHANGED,
-            MigrationState.DUPLICATE);
 
     private final MigrationGraph graph;
     private final StatusReport status;
@@ -76,8 +69,7 @@ final class Snapshot {
 
     /** The versions the history table records: those a migrate skips and a rollback may undo. */
     Set<MigrationVersion> applied() {
-        return status.migrations().stream().filter(m -> RECORDED.contains(m.state())).map(MigrationStatus::version)
-                .collect(Collectors.toSet());
+        return status.appliedVersions();
     }
 
     Optional<MigrationStatus> find(MigrationVersion version) {

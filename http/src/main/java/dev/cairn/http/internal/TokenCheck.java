@@ -16,10 +16,10 @@ public final class TokenCheck {
     private final byte[] read;
     private final byte[] write;
 
-    /** Either token may be null: absent. */
-    public TokenCheck(String readToken, String writeToken) {
-        this.read = readToken == null ? null : digest(readToken);
-        this.write = writeToken == null ? null : digest(writeToken);
+    /** The {@link #digest}s of the tokens; either may be null: absent. */
+    public TokenCheck(byte[] readDigest, byte[] writeDigest) {
+        this.read = readDigest == null ? null : readDigest.clone();
+        this.write = writeDigest == null ? null : writeDigest.clone();
     }
 
     /** Whether a write token was configured: without one, the server only reads. */
@@ -35,7 +35,8 @@ public final class TokenCheck {
         return isWrite ? Optional.of(Scope.WRITE) : isRead ? Optional.of(Scope.READ) : Optional.empty();
     }
 
-    private static byte[] digest(String token) {
+    /** A token's SHA-256 digest, as the server keeps it. */
+    public static byte[] digest(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -44,7 +44,12 @@ final class WriteEndpoints {
     Response executeAll(Request request) {
         JsonBodies.RunOptions options = JsonBodies.execute(request.body(), "POST /migrations/execute-all");
         runs.checkIdle();
-        List<PlanItem> plan = RunPlanner.executeAll(Snapshot.status(migrator));
+        Snapshot snapshot = Snapshot.status(migrator);
+        List<PlanItem> plan = RunPlanner.executeAll(snapshot);
+        if (snapshot.status().isUpToDate()) {
+            return ended(runs.done("execute-all", null, options.dryRun(), plan, snapshot.status().database()
+                    + " is up to date: every migration of the build is applied, nothing to do."));
+        }
         return started(runs.start("execute-all", null, options.dryRun(), options.batchSize(), plan, variant -> options.dryRun()
                 ? variant.dryRun().summary() : variant.migrate().summary()));
     }

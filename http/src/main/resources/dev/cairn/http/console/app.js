@@ -182,6 +182,7 @@ async function execute(version) {
       : plan.length ? `Executing ${version} applies this migration:` : `${version} is already applied: nothing to do.`,
     plan,
     verb: 'Execute',
+    dryRun: 'Dry run: run inside a transaction that is rolled back, change nothing',
     batchSize: true,
     perform: (options) => startRun(`/migrations/execute/${versionPath(version)}`, body(options, true)),
     onSignIn: signInAgain,
@@ -198,6 +199,7 @@ async function executeAll() {
     intro: `${plan.length} pending migration${plan.length === 1 ? '' : 's'}, applied in plan order:`,
     plan,
     verb: 'Execute',
+    dryRun: 'Dry run: run inside a transaction that is rolled back, change nothing',
     batchSize: true,
     perform: (options) => startRun('/migrations/execute-all', body(options, true)),
     onSignIn: signInAgain,
@@ -218,6 +220,7 @@ async function rollback(version) {
     plan,
     warning: refused ? `The server will refuse this rollback and change nothing: ${refused.message}` : null,
     verb: 'Roll back',
+    dryRun: 'Dry run: only show what would be rolled back, run nothing',
     batchSize: false,
     perform: (options) => startRun(`/migrations/rollback/${versionPath(version)}`, body(options, false)),
     onSignIn: signInAgain,
@@ -335,8 +338,9 @@ function renderDetailsPanel() {
   const dependents = migration
     ? state.graph.edges.filter((e) => e.from === migration.version).map((e) => e.to) : [];
   const validation = state.validation?.version === migration?.version ? state.validation : null;
-  draw('details', [migration, dependents, busy(), validation], () => replace(byId('details-body'), migration
-    ? renderDetails(migration, dependents, busy(), { execute, rollback, validate, select },
+  const runningNow = Boolean(migration) && runningView()?.version === migration.version;
+  draw('details', [migration, dependents, busy(), validation, runningNow], () => replace(byId('details-body'), migration
+    ? renderDetails(migration, dependents, busy(), runningNow, { execute, rollback, validate, select },
         validation ? validationView(validation) : null)
     : h('p', { class: 'muted' }, 'Select a migration in the graph to see it and act on it.')));
 }

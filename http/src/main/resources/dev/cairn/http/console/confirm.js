@@ -31,7 +31,7 @@ function showError(error, onSignIn) {
 /**
  * Opens the dialog for an action.
  *
- * @param action {title, intro, plan: [{migration, reason}], warning, verb, batchSize: bool,
+ * @param action {title, intro, plan: [{migration, reason}], warning, verb, dryRun: what its dry run does, batchSize: bool,
  *     perform({dryRun, batchSize}) → Promise, onSignIn()}
  */
 export function confirmAction(action) {
@@ -43,6 +43,7 @@ export function confirmAction(action) {
   warning.hidden = !action.warning;
   warning.textContent = action.warning ?? '';
   byId('confirm-error').hidden = true;
+  byId('confirm-dry-run-text').textContent = action.dryRun;
   const dryRun = byId('confirm-dry-run');
   dryRun.checked = false;
   const batch = byId('confirm-batch');

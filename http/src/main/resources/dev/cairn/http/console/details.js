@@ -56,10 +56,12 @@ export function renderValidation(result) {
 /**
  * The panel's content for one migration.
  *
+ * @param runningNow whether the run being followed is applying this migration now
  * @param actions {execute(version), rollback(version), validate(version), select(version)}
  */
-export function renderDetails(migration, dependents, busy, actions, validation) {
-  const info = stateInfo(migration.state);
+export function renderDetails(migration, dependents, busy, runningNow, actions, validation) {
+  // The status read before the run started says pending; the run says it is running now, as the graph shows.
+  const info = stateInfo(runningNow ? 'RUNNING' : migration.state);
   const buttons = [];
   if (isPending(migration)) {
     buttons.push(h('button', { type: 'button', class: 'button primary', id: 'action-execute', disabled: busy,

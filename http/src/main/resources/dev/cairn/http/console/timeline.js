@@ -21,8 +21,9 @@ const STRIP_H = 46;
 /** A strip with one mark per entry at the time it happened, oldest left. */
 function overview(entries) {
   const times = entries.map((e) => Date.parse(e.loggedOn));
-  const first = Math.min(...times);
-  const last = Math.max(...times);
+  // reduce, not Math.min(...times): spreading a long audit log overflows the call stack.
+  const first = times.reduce((a, b) => Math.min(a, b));
+  const last = times.reduce((a, b) => Math.max(a, b));
   const span = Math.max(1, last - first);
   const x = (t) => (last === first ? STRIP_W / 2 : 12 + (t - first) / span * (STRIP_W - 24));
   const svg = s('svg', {
@@ -67,7 +68,7 @@ export function renderTimeline(entries, showAll, onShowAll) {
   if (!entries.length) {
     return [h('p', { class: 'muted' }, 'Nothing recorded yet: no migration has been applied to this database.')];
   }
-  const longestMs = Math.max(1, ...entries.map((e) => e.executionMs ?? 0));
+  const longestMs = entries.reduce((longest, e) => Math.max(longest, e.executionMs ?? 0), 1);
   const newestFirst = [...entries].reverse();
   const shown = showAll ? newestFirst : newestFirst.slice(0, FIRST_ROWS);
   const table = h('table', { class: 'timeline' },

@@ -36,7 +36,7 @@ final class EnrichMemoriesWithSentiment extends DataMigration {
     protected Batches forward(Database database) {
         return Batches.from("memories")
                 .select("id", "content", "metadata")
-                .where("metadata -> 'sentiment' IS NULL")
+                .where("metadata ->> 'sentiment' IS NULL")
                 .key("id")
                 .size(BATCH_ROWS)
                 .each((row, batch) -> {
@@ -74,6 +74,6 @@ final class EnrichMemoriesWithSentiment extends DataMigration {
     /** The seed's post-condition: no memory is left without a sentiment. */
     @Override
     public void postconditions(Checks checks) throws Exception {
-        checks.none("every memory has a sentiment", "SELECT id FROM memories WHERE metadata -> 'sentiment' IS NULL");
+        checks.none("every memory has a sentiment", "SELECT id FROM memories WHERE metadata ->> 'sentiment' IS NULL");
     }
 }
