@@ -1,5 +1,6 @@
 package dev.cairn.bench;
 
+import dev.cairn.bench.child.JvmChild;
 import dev.cairn.bench.db.PgServer;
 import dev.cairn.bench.db.PgTarget;
 import dev.cairn.bench.db.SqliteTarget;
@@ -10,9 +11,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.LogManager;
 
 /**
@@ -36,31 +40,43 @@ public final class Bench {
         Results results = new Results();
         Map<String, Phase> phases = new LinkedHashMap<>();
         RunFacts facts = RunFacts.collect(classPaths);
+        facts.childJvm(child.run(classPaths.of(Set.of()), JvmChild.class, List.of(), List.of()).report(),
+                child.runInDataHeap(classPaths.of(Set.of()), JvmChild.class, List.of(), List.of()).report());
         Progress.say("Cairn bench: " + options);
         try (PgServer server = PgServer.start()) {
             facts.postgres(server.facts());
+            Parts parts = new Parts(phases, server.postmasterPid());
             List<Target> targets = List.of(new SqliteTarget(work.resolve("sqlite")), new PgTarget(server));
             Workloads workloads = new Workloads(options.target().resolve("workloads"),
                     classPaths.jarsOf(ClassPaths.CAIRN_RUNTIME), CompileScenario.processorPath(classPaths));
             DdlScenarios ddl = new DdlScenarios(options, classPaths, child, results, work);
             CompileScenario compile = new CompileScenario(options, classPaths, child, results);
+            List<Workload> built = new ArrayList<>();
             for (int n : options.sizes()) {
                 Progress.say("workload N=" + n);
                 Workload workload = workloads.build(n);
+                built.add(workload);
                 for (Target target : targets) {
-                    timed(phases, "DDL scenarios, N=" + n + ", " + target.label(), () -> ddl.run(workload, target));
+                    parts.timed((options.runs("fresh") ? "fresh apply" : "the up-to-date samples' templates") + ", N=" + n + ", "
+                            + target.label(), () -> ddl.fresh(workload, target));
                 }
                 if (n == evidenceSize(options) && options.runs("fresh")) {
-                    timed(phases, "statements counted on PostgreSQL, N=" + n, () -> new StatementCounts(ddl, results).run(workload));
+                    // A second server runs in this part, whose CPU time is not followed: no interference figure.
+                    parts.untracked("statements counted on PostgreSQL, N=" + n, () -> new StatementCounts(ddl, results).run(workload));
                 }
                 if (options.runs("compile")) {
-                    timed(phases, "javac with and without the processor, N=" + n, () -> compile.run(workload));
+                    parts.timed("javac with and without the processor, N=" + n, () -> compile.run(workload));
+                }
+            }
+            if (options.runs("cold") || options.runs("warm")) {
+                for (Target target : targets) {
+                    parts.timed("up to date, cold and warm, all sizes interleaved, " + target.label(), () -> ddl.upToDate(built, target));
                 }
             }
             if (options.runs("data")) {
                 DataScenario data = new DataScenario(options, classPaths, child, results);
-                timed(phases, "data migration, SQLite", () -> data.run(targets.get(0), List.of(1)));
-                timed(phases, "data migration, PostgreSQL", () -> data.run(targets.get(1), List.of(1, 2, 4)));
+                parts.timed("data migration, SQLite", () -> data.run(targets.get(0), List.of(1)));
+                parts.timed("data migration, PostgreSQL", () -> data.run(targets.get(1), List.of(1, 2, 4)));
                 facts.digests(data.digest("SQLite"), data.digest("PostgreSQL"));
             }
         }
@@ -78,9 +94,22 @@ public final class Bench {
         void run() throws Exception;
     }
 
-    private static void timed(Map<String, Phase> phases, String name, Step step) throws Exception {
-        long start = System.nanoTime();
-        step.run();
-        phases.put(name, new Phase(Duration.ofNanos(System.nanoTime() - start), Phase.currentLoadAverage()));
+    /** The run's parts, each timed, with the CPU other processes used during it. */
+    private record Parts(Map<String, Phase> phases, long postmaster) {
+
+        void timed(String name, Step step) throws Exception {
+            CpuTimes before = CpuTimes.read(postmaster);
+            long start = System.nanoTime();
+            step.run();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            CpuTimes after = CpuTimes.read(postmaster);
+            phases.put(name, new Phase(took, Optional.of(after.otherShareSince(before)), Optional.of(after.irqStealShareSince(before))));
+        }
+
+        void untracked(String name, Step step) throws Exception {
+            long start = System.nanoTime();
+            step.run();
+            phases.put(name, new Phase(Duration.ofNanos(System.nanoTime() - start), Optional.empty(), Optional.empty()));
+        }
     }
 }

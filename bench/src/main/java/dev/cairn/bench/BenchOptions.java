@@ -41,10 +41,10 @@ record BenchOptions(int samples, List<Integer> sizes, Set<String> scenarios, int
         return scenarios.contains(scenario);
     }
 
-    /** Whether this is the full run the issue asks for, rather than a trial with fewer samples, sizes or rows. */
+    /** Whether this is the full run the issue asks for, rather than a trial with fewer samples, sizes, warm calls or rows. */
     boolean isFull() {
         return samples >= FULL.samples && sizes.containsAll(FULL.sizes) && scenarios.equals(FULL.scenarios)
-                && dataRows == FULL.dataRows;
+                && warmCalls >= FULL.warmCalls && dataRows == FULL.dataRows;
     }
 
     Path target() {

@@ -25,6 +25,8 @@ final class DataScenario {
 
     static final String CAIRN = "Cairn data migration";
     static final String JDBC = "hand-written JDBC";
+    /** The measure of the heap in use after a collection, the largest, in MiB (see {@link dev.cairn.bench.child.HeapAfterCollections}). */
+    static final String HEAP_AFTER_GC = "heapAfterGcMiB";
     private static final String TEMPLATE = "data_template";
 
     private final BenchOptions options;
@@ -40,7 +42,7 @@ final class DataScenario {
         this.results = results;
     }
 
-    /** Seeds the template, then runs each worker count's samples; drops the template after. */
+    /** Seeds the template and vacuums it, then runs each worker count's samples; drops the template after. */
     void run(Target target, List<Integer> workerCounts) throws Exception {
         Progress.say("data migration: seeding " + options.dataRows() + " legacy robots into " + target.label());
         String template = target.createEmpty(TEMPLATE);
@@ -48,6 +50,7 @@ final class DataScenario {
         try (Connection connection = DriverManager.getConnection(template)) {
             LegacyFleet.insert(connection, options.dataRows());
         }
+        target.vacuum(TEMPLATE);
         for (int workers : workerCounts) {
             Progress.say("data migration, " + workers + " worker(s), " + target.label());
             for (int i = 0; i < options.samples(); i++) {
@@ -55,16 +58,17 @@ final class DataScenario {
                     String name = "data_" + (tool.equals(CAIRN) ? "cairn" : "jdbc");
                     String url = target.copyOf(TEMPLATE, name);
                     Child.Result r = tool.equals(CAIRN)
-                            ? child.run(classPaths.of(cairnArtifacts()), CairnDataChild.class,
+                            ? child.runInDataHeap(classPaths.of(cairnArtifacts()), CairnDataChild.class,
                                     List.of("bench.workers=" + workers), List.of(url, Integer.toString(options.dataRows())))
-                            : child.run(classPaths.of(jdbcArtifacts()), JdbcDataChild.class, List.of(),
+                            : child.runInDataHeap(classPaths.of(jdbcArtifacts()), JdbcDataChild.class, List.of(),
                                     List.of(url, Integer.toString(workers), Integer.toString(options.dataRows())));
                     target.drop(name);
                     checkDigest(target, tool, workers, r.report().get("digest").asText());
                     double seconds = r.elapsedNs() / 1e9;
                     results.add(new Results.Key("data", target.label(), workers, tool), Map.of(
-                            "ms", r.elapsedNs() / 1e6, "rowsPerSecond", options.dataRows() / seconds,
-                            "heapMiB", r.report().get("peakHeapBytes").asLong() / (1024.0 * 1024.0),
+                            "ms", r.elapsedNs() / 1e6, "rows", (double) options.dataRows(), "rowsPerSecond", options.dataRows() / seconds,
+                            HEAP_AFTER_GC, r.report().get("heapAfterGcBytes").asLong() / (1024.0 * 1024.0),
+                            "collections", r.report().get("collections").asDouble(),
                             "rssMiB", r.peakRssKiB() / 1024.0));
                 }
             }

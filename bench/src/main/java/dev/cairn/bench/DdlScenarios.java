@@ -1,19 +1,27 @@
 package dev.cairn.bench;
 
+import dev.cairn.bench.child.LiquibaseChild;
 import dev.cairn.bench.db.Target;
 import dev.cairn.bench.workload.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The DDL scenarios of one workload on one database: fresh apply, and "already up to date" cold
- * (a fresh JVM) and warm (repeated calls in one JVM). Tools are interleaved sample by sample, the
- * order rotating with the sample, so that drift of the machine spreads over all of them.
+ * The DDL scenarios on one database: fresh apply, one workload at a time, and "already up to
+ * date" cold (a fresh JVM) and warm (repeated calls in one JVM), every workload in the same
+ * rounds, so that the figures of N=100 and N=5,000 that the flat-in-N target compares are taken
+ * side by side. Tools (and sizes) are interleaved sample by sample, the order rotating with the
+ * sample, so that drift of the machine spreads over all of them.
  */
 final class DdlScenarios {
 
@@ -22,6 +30,8 @@ final class DdlScenarios {
     private final Child child;
     private final Results results;
     private final Path work;
+    /** The deployment id of each Liquibase template, by database and size. */
+    private final Map<String, String> liquibaseDeployments = new HashMap<>();
 
     DdlScenarios(BenchOptions options, ClassPaths classPaths, Child child, Results results, Path work) {
         this.options = options;
@@ -31,57 +41,96 @@ final class DdlScenarios {
         this.work = work;
     }
 
-    void run(Workload workload, Target target) throws Exception {
+    private boolean upToDate() {
+        return options.runs("cold") || options.runs("warm");
+    }
+
+    /**
+     * The fresh-apply samples of one workload, if the run takes them; and the up-to-date samples'
+     * templates, a database each tool brought up to date (the first fresh sample's, or made here).
+     */
+    void fresh(Workload workload, Target target) throws Exception {
         int n = workload.size();
-        boolean upToDate = options.runs("cold") || options.runs("warm");
         if (options.runs("fresh")) {
             Progress.say("fresh apply, N=" + n + ", " + target.label());
-            interleave("fresh", target, n, (tool, i) -> {
+            interleave("fresh", target, List.of(workload), (tool, w, i) -> {
                 // The first sample's database is kept as the template of the up-to-date samples.
-                boolean keep = i == 0 && upToDate;
+                boolean keep = i == 0 && upToDate();
                 String name = keep ? template(tool, n) : "fresh_" + tool.id() + "_" + n;
-                Child.Result r = run(tool, workload, "apply", target.createEmpty(name));
-                if (!keep) {
+                String url = target.createEmpty(name);
+                Child.Result r = run(tool, w, "apply", url, List.of());
+                if (keep) {
+                    kept(tool, target, n, url);
+                } else {
                     target.drop(name);
                 }
                 return timings(r);
             });
-        } else if (upToDate) {
+        } else if (upToDate()) {
             for (Tool tool : Tool.values()) {
-                run(tool, workload, "apply", target.createEmpty(template(tool, n)));
+                String url = target.createEmpty(template(tool, n));
+                run(tool, workload, "apply", url, List.of());
+                kept(tool, target, n, url);
             }
         }
+    }
+
+    private void kept(Tool tool, Target target, int n, String url) throws Exception {
+        if (tool == Tool.LIQUIBASE) {
+            liquibaseDeployments.put(target.label() + n, liquibaseDeployment(url));
+        }
+    }
+
+    /**
+     * The up-to-date samples of every workload, on the templates {@link #fresh} left: cold, then
+     * warm, each in one interleaved loop over all sizes and tools; then the class-loading evidence.
+     * Drops the templates.
+     */
+    void upToDate(List<Workload> workloads, Target target) throws Exception {
         if (options.runs("cold")) {
-            Progress.say("up to date, cold, N=" + n + ", " + target.label());
-            interleave("cold", target, n, (tool, i) -> timings(onCopy(tool, workload, target, "uptodate", List.of())));
-            countClassesLoaded(workload, target);
+            Progress.say("up to date, cold, all sizes, " + target.label());
+            interleave("cold", target, workloads, (tool, w, i) -> timings(onCopy(tool, w, target, "uptodate", List.of())));
+            for (Workload workload : workloads) {
+                countClassesLoaded(workload, target);
+            }
         }
         if (options.runs("warm")) {
-            Progress.say("up to date, warm, N=" + n + ", " + target.label());
-            interleave("warm", target, n, (tool, i) -> {
-                Child.Result r = onCopy(tool, workload, target, "warm", List.of());
+            Progress.say("up to date, warm, all sizes, " + target.label());
+            interleave("warm", target, workloads, (tool, w, i) -> {
+                Child.Result r = onCopy(tool, w, target, "warm", List.of());
                 List<Double> calls = new ArrayList<>();
                 r.report().get("warmNs").forEach(v -> calls.add(v.asLong() / 1e6));
                 return Map.of("ms", Summary.of(calls).median(), "rssMiB", r.peakRssKiB() / 1024.0);
             });
         }
-        if (upToDate) {
+        for (Workload workload : workloads) {
             for (Tool tool : Tool.values()) {
-                target.drop(template(tool, n));
+                target.drop(template(tool, workload.size()));
             }
         }
     }
 
-    /** One sample of a tool: its measures. */
+    /** One sample of a tool on a workload: its measures. */
     private interface Sample {
-        Map<String, Double> take(Tool tool, int sample) throws Exception;
+        Map<String, Double> take(Tool tool, Workload workload, int sample) throws Exception;
     }
 
-    /** Takes every sample of a scenario, the tools interleaved. */
-    private void interleave(String scenario, Target target, int n, Sample sample) throws Exception {
+    /** A tool on a workload: one place in a round. */
+    private record Place(Tool tool, Workload workload) {
+    }
+
+    /** Takes every sample of a scenario, the tools and workloads interleaved: sample i of each in round i. */
+    private void interleave(String scenario, Target target, List<Workload> workloads, Sample sample) throws Exception {
+        List<Place> places = new ArrayList<>();
+        for (Workload workload : workloads) {
+            for (Tool tool : Tool.values()) {
+                places.add(new Place(tool, workload));
+            }
+        }
         for (int i = 0; i < options.samples(); i++) {
-            for (Tool tool : rotated(i)) {
-                results.add(new Results.Key(scenario, target.label(), n, tool.label), sample.take(tool, i));
+            for (Place place : rotated(places, i)) {
+                results.add(new Results.Key(scenario, target.label(), place.workload().size(), place.tool().label),
+                        sample.take(place.tool(), place.workload(), i));
             }
         }
     }
@@ -92,8 +141,11 @@ final class DdlScenarios {
 
     /** Runs a tool's child in {@code mode} on a copy of the database the tool brought up to date. */
     private Child.Result onCopy(Tool tool, Workload workload, Target target, String mode, List<String> jvmOptions) throws Exception {
-        String name = mode + "_" + tool.id() + "_" + workload.size();
-        Child.Result r = run(tool, workload, mode, target.copyOf(template(tool, workload.size()), name), jvmOptions);
+        int n = workload.size();
+        String name = mode + "_" + tool.id() + "_" + n;
+        List<String> properties = tool == Tool.LIQUIBASE
+                ? List.of(LiquibaseChild.SETUP_DEPLOYMENT + "=" + liquibaseDeployments.get(target.label() + n)) : List.of();
+        Child.Result r = run(tool, workload, mode, target.copyOf(template(tool, n), name), jvmOptions, properties);
         target.drop(name);
         return r;
     }
@@ -116,26 +168,33 @@ final class DdlScenarios {
         }
     }
 
-    private Child.Result run(Tool tool, Workload workload, String mode, String url) throws Exception {
-        return run(tool, workload, mode, url, List.of());
-    }
-
-    /** One child of a tool on a workload, outside the scenarios: for evidence such as statement counts. */
-    Child.Result runChild(Tool tool, Workload workload, String mode, String url) throws Exception {
-        return run(tool, workload, mode, url);
+    /**
+     * One child of a tool on a workload, outside the scenarios: for evidence such as statement
+     * counts. {@code liquibaseDeployment}: for an up-to-date Liquibase child, the deployment that
+     * brought its database up to date, else null.
+     */
+    Child.Result runChild(Tool tool, Workload workload, String mode, String url, String liquibaseDeployment) throws Exception {
+        return run(tool, workload, mode, url, List.of(),
+                liquibaseDeployment == null ? List.of() : List.of(LiquibaseChild.SETUP_DEPLOYMENT + "=" + liquibaseDeployment));
     }
 
     private Child.Result run(Tool tool, Workload workload, String mode, String url, List<String> jvmOptions) throws Exception {
+        return run(tool, workload, mode, url, jvmOptions, List.of());
+    }
+
+    private Child.Result run(Tool tool, Workload workload, String mode, String url, List<String> jvmOptions, List<String> more)
+            throws Exception {
         String jar = switch (tool) {
             case CAIRN_JAVA -> "cairn-java";
             case CAIRN_SQL -> "cairn-sql";
             default -> tool.id();
         };
-        List<String> properties = switch (tool) {
+        List<String> properties = new ArrayList<>(switch (tool) {
             case CAIRN_JAVA -> List.of("bench.registry=" + Workload.JAVA_REGISTRY);
             case CAIRN_SQL -> List.of("bench.registry=" + Workload.SQL_REGISTRY);
-            default -> List.of();
-        };
+            default -> List.<String>of();
+        });
+        properties.addAll(more);
         List<String> args = new ArrayList<>(List.of(mode, url, Integer.toString(workload.size())));
         if (mode.equals("warm")) {
             args.add(Integer.toString(options.warmCalls()));
@@ -143,18 +202,30 @@ final class DdlScenarios {
         return child.run(classPaths.of(tool.artifacts(), workload.jar(jar)), tool.child, jvmOptions, properties, args);
     }
 
+    /** The one deployment id in a Liquibase changelog that one update wrote; read by the harness, untimed. */
+    static String liquibaseDeployment(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT DISTINCT deployment_id FROM databasechangelog")) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            if (ids.size() != 1) {
+                throw new IllegalStateException("Liquibase's setup update of " + url + " wrote deployment ids " + ids + ", expected one");
+            }
+            return ids.get(0);
+        }
+    }
+
     private static String template(Tool tool, int n) {
         return "template_" + tool.id() + "_" + n;
     }
 
-    /** The tools in an order that starts one further along at each sample. */
+    /** The items in an order that starts one further along at each sample. */
     static <T> List<T> rotated(List<T> items, int sample) {
         List<T> order = new ArrayList<>(items);
         Collections.rotate(order, -(sample % items.size()));
         return order;
-    }
-
-    private static List<Tool> rotated(int sample) {
-        return rotated(List.of(Tool.values()), sample);
     }
 }

@@ -1,23 +1,20 @@
 package dev.cairn.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * How long a part of the run took, and the machine's load average over the last five minutes
- * at its end: a load well above what one child and the database make means something besides
- * the bench was running, and the figures of that part are suspect.
+ * How long a part of the run took, the share of the machine's CPU capacity over it (every core's
+ * time) that processes other than the bench's used, and the share spent in irq, softirq and steal,
+ * which no process's times hold (see {@link CpuTimes}); empty where they were not measured. A part
+ * where other processes took more than {@link #SUSPECT} has suspect figures.
  */
-record Phase(Duration duration, double loadAverage) {
+record Phase(Duration duration, Optional<Double> otherCpuShare, Optional<Double> irqStealShare) {
 
-    static double currentLoadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[1]);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read /proc/loadavg", e);
-        }
+    /** The share of the machine's capacity that other processes may take before a part is flagged. */
+    static final double SUSPECT = 0.05;
+
+    boolean suspect() {
+        return otherCpuShare.map(share -> share > SUSPECT).orElse(false);
     }
 }

@@ -25,8 +25,13 @@ final class Results {
 
     /** The summary of one measure over a key's samples, if it has any. */
     Optional<Summary> summary(Key key, String measure) {
+        return values(key, measure).map(Summary::of);
+    }
+
+    /** One measure of a key's samples in the order they were taken, if it has any. */
+    Optional<List<Double>> values(Key key, String measure) {
         List<Map<String, Double>> list = samples.get(key);
-        return list == null ? Optional.empty() : Optional.of(Summary.of(list.stream().map(s -> s.get(measure)).toList()));
+        return list == null ? Optional.empty() : Optional.of(list.stream().map(s -> s.get(measure)).toList());
     }
 
     Summary require(Key key, String measure) {

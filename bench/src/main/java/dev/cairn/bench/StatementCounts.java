@@ -9,16 +9,10 @@ import java.util.Map;
  * The evidence for the PostgreSQL figures: how many statements each tool sends for a fresh apply
  * and for an up-to-date start, counted by {@code pg_stat_statements} on a second server that no
  * timed sample uses. Each connection a tool opens counts one statement: the driver's
- * {@code SET application_name}. The two count queries every child runs after its call to check its
- * result, each on a connection of its own, are left out.
+ * {@code SET application_name}. The queries every child runs after its call to check its result
+ * are left out by what they are: they run as another role ({@link dev.cairn.bench.child.DdlRun#CHECK_ROLE}).
  */
 final class StatementCounts {
-
-    /**
-     * The statements {@link dev.cairn.bench.child.DdlRun} runs after the call: the table count and
-     * the history count, and the driver's {@code SET application_name} of each one's connection.
-     */
-    private static final int CHECKS = 4;
 
     private final DdlScenarios ddl;
     private final Results results;
@@ -36,11 +30,12 @@ final class StatementCounts {
                 String name = "count_" + tool.id();
                 String url = target.createEmpty(name);
                 server.resetStatementCounts();
-                ddl.runChild(tool, workload, "apply", url);
-                record("statements-fresh", workload, tool, server.statementCount(name) - CHECKS);
+                ddl.runChild(tool, workload, "apply", url, null);
+                record("statements-fresh", workload, tool, server.statementCount(name));
+                String deployment = tool == Tool.LIQUIBASE ? DdlScenarios.liquibaseDeployment(url) : null;
                 server.resetStatementCounts();
-                ddl.runChild(tool, workload, "uptodate", url);
-                record("statements-uptodate", workload, tool, server.statementCount(name) - CHECKS);
+                ddl.runChild(tool, workload, "uptodate", url, deployment);
+                record("statements-uptodate", workload, tool, server.statementCount(name));
                 target.drop(name);
             }
         }

@@ -6,18 +6,22 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Issue 13's targets, each checked against the run's own figures: met or missed, with the
- * numbers. A target whose figures the run did not take (a trial) is said to be not measured.
+ * Issue 13's targets, each judged on the run's own paired ratios (see
+ * {@link Summary#pairedRatios}): the median ratio with its min–max band, and a {@link Verdict}
+ * of that band against the target; but the processor's linear growth, whose sizes are not sampled
+ * in the same rounds, on medians (met or missed only). A target whose figures the run did not
+ * take (a trial) is said to be not measured.
  */
 final class Targets {
 
-    /** One line of the targets table. */
-    record Line(String target, String where, String measured, Optional<Boolean> met) {
+    /** One line of the targets table; no verdict where the run did not measure it. */
+    record Line(String target, String where, String measured, Optional<Verdict> verdict) {
     }
 
     private static final int N = 1000;
     private static final List<Tool> CAIRN = List.of(Tool.CAIRN_JAVA, Tool.CAIRN_SQL);
     private static final List<String> DATABASES = List.of("SQLite", "PostgreSQL");
+    private static final String NOT_MEASURED = "not measured in this run";
 
     private final Results results;
     private final List<Integer> sizes;
@@ -63,63 +67,101 @@ final class Targets {
         }
     }
 
-    private void ratioToFloor(String target, String scenario, String db, int n, Tool tool, double limit, String measure) {
-        String where = tool.label + ", " + db + (target.contains("N=1,000") ? "" : ", N=" + String.format(Locale.ROOT, "%,d", n));
-        Optional<Summary> cairn = results.summary(new Results.Key(scenario, db, n, tool.label), measure);
-        Optional<Summary> floor = results.summary(new Results.Key(scenario, db, n, Tool.FLOOR.label), measure);
-        if (cairn.isEmpty() || floor.isEmpty()) {
-            lines.add(new Line(target, where, "not measured in this run", Optional.empty()));
-            return;
-        }
-        double ratio = cairn.get().ratioTo(floor.get());
-        String unit = measure.equals("ms") ? " ms" : " MiB";
-        lines.add(new Line(target, where, String.format(Locale.ROOT, "%.2fx (%s%s against %s%s)", ratio,
-                Report.number(cairn.get().median()), unit, Report.number(floor.get().median()), unit), Optional.of(ratio <= limit)));
+    /** The paired ratios of one measure of {@code value}'s samples over {@code base}'s. */
+    private Optional<Summary> paired(Results.Key value, Results.Key base, String measure) {
+        Optional<List<Double>> values = results.values(value, measure);
+        Optional<List<Double>> bases = results.values(base, measure);
+        return values.isEmpty() || bases.isEmpty() ? Optional.empty()
+                : Optional.of(Summary.pairedRatios(values.get(), bases.get()));
     }
 
-    private void flat(String target, String scenario, String db, Tool tool) {
-        String where = tool.label + ", " + db;
-        int small = sizes.get(0);
-        int large = sizes.get(sizes.size() - 1);
-        Optional<Summary> first = results.summary(new Results.Key(scenario, db, small, tool.label), "ms");
-        Optional<Summary> last = results.summary(new Results.Key(scenario, db, large, tool.label), "ms");
-        if (small != 100 || large != 5000 || first.isEmpty() || last.isEmpty()) {
-            lines.add(new Line(target, where, "not measured in this run", Optional.empty()));
+    /** A ratio band as the table shows it: {@code 1.19x (1.10–1.30x)}. */
+    static String band(Summary ratios) {
+        return String.format(Locale.ROOT, "%.2fx (%.2f–%.2fx)", ratios.median(), ratios.min(), ratios.max());
+    }
+
+    private void ratioToFloor(String target, String scenario, String db, int n, Tool tool, double limit, String measure) {
+        String where = tool.label + ", " + db + (target.contains("N=1,000") ? "" : ", N=" + String.format(Locale.ROOT, "%,d", n));
+        Results.Key cairnKey = new Results.Key(scenario, db, n, tool.label);
+        Results.Key floorKey = new Results.Key(scenario, db, n, Tool.FLOOR.label);
+        Optional<Summary> ratios = paired(cairnKey, floorKey, measure);
+        if (ratios.isEmpty()) {
+            lines.add(new Line(target, where, NOT_MEASURED, Optional.empty()));
             return;
         }
-        Optional<Summary> floorFirst = results.summary(new Results.Key(scenario, db, small, Tool.FLOOR.label), "ms");
-        Optional<Summary> floorLast = results.summary(new Results.Key(scenario, db, large, Tool.FLOOR.label), "ms");
-        double ratio = last.get().ratioTo(first.get());
-        lines.add(new Line(target, where, String.format(Locale.ROOT, "%.2fx (%s ms at N=5,000, %s ms at N=100; the floor %s)",
-                ratio, Report.number(last.get().median()), Report.number(first.get().median()),
-                floorFirst.isPresent() && floorLast.isPresent()
-                        ? String.format(Locale.ROOT, "%.2fx", floorLast.get().ratioTo(floorFirst.get())) : "not measured"),
-                Optional.of(ratio <= 1.1)));
+        String unit = measure.equals("ms") ? " ms" : " MiB";
+        lines.add(new Line(target, where, band(ratios.get()) + " (medians " + Report.number(results.require(cairnKey, measure).median())
+                + unit + " against " + Report.number(results.require(floorKey, measure).median()) + unit + ")",
+                Optional.of(Verdict.atMost(ratios.get(), limit))));
+    }
+
+    /** N=5,000 over N=100, sample by sample: the up-to-date samples of all sizes are taken in the same rounds. */
+    private void flat(String target, String scenario, String db, Tool tool) {
+        String where = tool.label + ", " + db;
+        Optional<Summary> ratios = sizes.contains(100) && sizes.contains(5000)
+                ? paired(new Results.Key(scenario, db, 5000, tool.label), new Results.Key(scenario, db, 100, tool.label), "ms")
+                : Optional.empty();
+        if (ratios.isEmpty()) {
+            lines.add(new Line(target, where, NOT_MEASURED, Optional.empty()));
+            return;
+        }
+        String floor = paired(new Results.Key(scenario, db, 5000, Tool.FLOOR.label), new Results.Key(scenario, db, 100, Tool.FLOOR.label), "ms")
+                .map(Targets::band).orElse("not measured");
+        lines.add(new Line(target, where, band(ratios.get()) + " (medians " + Report.number(results.require(
+                new Results.Key(scenario, db, 5000, tool.label), "ms").median()) + " ms at N=5,000, " + Report.number(results.require(
+                new Results.Key(scenario, db, 100, tool.label), "ms").median()) + " ms at N=100; the floor " + floor + ")",
+                Optional.of(Verdict.atMost(ratios.get(), 1.1))));
     }
 
     private void processor() {
         String target = "The processor adds at most 1.5x to javac's time at N=1,000";
-        Optional<Summary> plain = results.summary(new Results.Key("compile", "", N, CompileScenario.PLAIN), "ms");
-        Optional<Summary> with = results.summary(new Results.Key("compile", "", N, CompileScenario.WITH_PROCESSOR), "ms");
-        if (plain.isEmpty() || with.isEmpty()) {
-            lines.add(new Line(target, "javac", "not measured in this run", Optional.empty()));
+        Results.Key with = new Results.Key("compile", "", N, CompileScenario.WITH_PROCESSOR);
+        Results.Key plain = new Results.Key("compile", "", N, CompileScenario.PLAIN);
+        Optional<Summary> ratios = paired(with, plain, "ms");
+        if (ratios.isEmpty()) {
+            lines.add(new Line(target, "javac", NOT_MEASURED, Optional.empty()));
         } else {
-            double ratio = with.get().ratioTo(plain.get());
-            lines.add(new Line(target, "javac, N=1,000", String.format(Locale.ROOT, "%.2fx (%s ms against %s ms)", ratio,
-                    Report.number(with.get().median()), Report.number(plain.get().median())), Optional.of(ratio <= 1.5)));
+            lines.add(new Line(target, "javac, N=1,000", band(ratios.get()) + " (medians " + Report.number(results.require(with, "ms").median())
+                    + " ms against " + Report.number(results.require(plain, "ms").median()) + " ms)",
+                    Optional.of(Verdict.atMost(ratios.get(), 1.5))));
         }
-        String linear = "... and growing linearly: its added time per migration at N=5,000 at most 1.25x that at N=1,000";
-        Optional<Double> perMigration1000 = addedPerMigration(N);
-        Optional<Double> perMigration5000 = addedPerMigration(5000);
-        if (perMigration1000.isEmpty() || perMigration5000.isEmpty()) {
-            lines.add(new Line(linear, "javac", "not measured in this run", Optional.empty()));
-        } else {
-            double ratio = perMigration5000.get() / perMigration1000.get();
-            lines.add(new Line(linear, "javac", String.format(Locale.ROOT, "%.2fx (%.3f ms per migration at N=5,000, %.3f at N=1,000)",
-                    ratio, perMigration5000.get(), perMigration1000.get()), Optional.of(ratio <= 1.25)));
-        }
+        lines.add(linear());
     }
 
+    /**
+     * "Growing linearly", judged on medians without a band: javac's samples are taken one size at
+     * a time, so sample i at N=1,000 and at N=5,000 are not of the same round and do not pair.
+     */
+    private Line linear() {
+        String target = "... and growing linearly: its added time per migration at N=5,000 at most 1.25x that at N=1,000"
+                + " (of medians, no band: the sizes are sampled in separate blocks)";
+        Optional<Double> at1000 = addedPerMigration(N);
+        Optional<Double> at5000 = addedPerMigration(5000);
+        if (at1000.isEmpty() || at5000.isEmpty()) {
+            return new Line(target, "javac", NOT_MEASURED, Optional.empty());
+        }
+        // The same number of samples behind every median, as Summary.ratios demands of its pairs.
+        List<Integer> counts = new ArrayList<>();
+        for (int n : List.of(N, 5000)) {
+            for (String variant : List.of(CompileScenario.PLAIN, CompileScenario.WITH_PROCESSOR)) {
+                counts.add(results.require(new Results.Key("compile", "", n, variant), "ms").count());
+            }
+        }
+        if (counts.stream().distinct().count() != 1) {
+            throw new IllegalArgumentException("cannot compare javac medians of unequal sample counts " + counts
+                    + " (N=1,000 and N=5,000, without and with the processor)");
+        }
+        String figures = String.format(Locale.ROOT, "%.3f ms per migration at N=5,000, %.3f at N=1,000", at5000.get(), at1000.get());
+        if (at1000.get() <= 0) {
+            return new Line(target, "javac", "not judged: the processor added no time at N=1,000 (" + figures + "), so a ratio means nothing",
+                    Optional.empty());
+        }
+        double growth = at5000.get() / at1000.get();
+        return new Line(target, "javac", String.format(Locale.ROOT, "%.2fx of medians (", growth) + figures + ")",
+                Optional.of(growth <= 1.25 ? Verdict.MET : Verdict.MISSED));
+    }
+
+    /** The processor's added time per migration at size {@code n}, of the medians. */
     Optional<Double> addedPerMigration(int n) {
         Optional<Summary> plain = results.summary(new Results.Key("compile", "", n, CompileScenario.PLAIN), "ms");
         Optional<Summary> with = results.summary(new Results.Key("compile", "", n, CompileScenario.WITH_PROCESSOR), "ms");
@@ -130,41 +172,55 @@ final class Targets {
     private void data() {
         for (String db : DATABASES) {
             for (int workers : List.of(1, 2, 4)) {
-                Optional<Summary> cairn = results.summary(new Results.Key("data", db, workers, DataScenario.CAIRN), "ms");
-                Optional<Summary> jdbc = results.summary(new Results.Key("data", db, workers, DataScenario.JDBC), "ms");
-                if (cairn.isEmpty() || jdbc.isEmpty()) {
+                Results.Key cairn = new Results.Key("data", db, workers, DataScenario.CAIRN);
+                Results.Key jdbc = new Results.Key("data", db, workers, DataScenario.JDBC);
+                Optional<Summary> time = paired(cairn, jdbc, "ms");
+                if (time.isEmpty()) {
                     continue;
                 }
-                double ratio = cairn.get().ratioTo(jdbc.get());
-                lines.add(new Line("Data migration: within 1.3x of hand-written JDBC", db + ", " + workers + " worker(s)",
-                        String.format(Locale.ROOT, "%.2fx (%s s against %s s)", ratio, Report.number(cairn.get().median() / 1000),
-                                Report.number(jdbc.get().median() / 1000)), Optional.of(ratio <= 1.3)));
-                Optional<Summary> cairnHeap = results.summary(new Results.Key("data", db, workers, DataScenario.CAIRN), "heapMiB");
-                Optional<Summary> jdbcHeap = results.summary(new Results.Key("data", db, workers, DataScenario.JDBC), "heapMiB");
-                double heapRatio = cairnHeap.get().ratioTo(jdbcHeap.get());
-                lines.add(new Line("Data migration: peak heap at most 1.3x hand-written JDBC's", db + ", " + workers + " worker(s)",
-                        String.format(Locale.ROOT, "%.2fx (%s MiB against %s MiB)", heapRatio, Report.number(cairnHeap.get().median()),
-                                Report.number(jdbcHeap.get().median())), Optional.of(heapRatio <= 1.3)));
+                String where = db + ", " + workers + " worker(s)";
+                lines.add(new Line("Data migration: within 1.3x of hand-written JDBC", where, band(time.get())
+                        + " (medians " + Report.number(results.require(cairn, "ms").median() / 1000) + " s against "
+                        + Report.number(results.require(jdbc, "ms").median() / 1000) + " s)", Optional.of(Verdict.atMost(time.get(), 1.3))));
+                // A sample that did not fit the heap failed the run (OutOfMemoryError is fatal there): a figure means it fit.
+                lines.add(new Line("Data migration: constant heap, every sample moved its rows within a " + Child.DATA_HEAP_MIB
+                        + " MiB heap (" + String.join(" ", Child.DATA_HEAP) + ")", where, String.format(Locale.ROOT,
+                        "completed, %,.0f rows in each of %d samples (the run would have failed otherwise)",
+                        results.require(cairn, "rows").median(), results.require(cairn, "ms").count()), Optional.of(Verdict.MET)));
+                Summary heap = paired(cairn, jdbc, DataScenario.HEAP_AFTER_GC).orElseThrow();
+                lines.add(new Line("Data migration: heap in use after a collection, largest (an upper bound of live data),"
+                        + " at most 1.3x hand-written JDBC's", where, band(heap)
+                        + " (medians " + Report.number(results.require(cairn, DataScenario.HEAP_AFTER_GC).median()) + " MiB against "
+                        + Report.number(results.require(jdbc, DataScenario.HEAP_AFTER_GC).median()) + " MiB)", Optional.of(Verdict.atMost(heap, 1.3))));
             }
         }
-        Optional<Double> cairn = speedUp(DataScenario.CAIRN, 4);
-        Optional<Double> jdbc = speedUp(DataScenario.JDBC, 4);
         String target = "Data migration: near-linear speed-up to 4 workers where the machine allows"
                 + " (at least 0.9x the hand-written JDBC's speed-up, which shows what the machine allows)";
+        Optional<List<Double>> cairn = speedUpSamples(DataScenario.CAIRN, 4);
+        Optional<List<Double>> jdbc = speedUpSamples(DataScenario.JDBC, 4);
         if (cairn.isEmpty() || jdbc.isEmpty()) {
-            lines.add(new Line(target, "PostgreSQL", "not measured in this run", Optional.empty()));
+            lines.add(new Line(target, "PostgreSQL", NOT_MEASURED, Optional.empty()));
         } else {
-            lines.add(new Line(target, "PostgreSQL, 4 workers against 1", String.format(Locale.ROOT,
-                    "Cairn %.2fx, hand-written JDBC %.2fx (2 workers: Cairn %.2fx, JDBC %.2fx)", cairn.get(), jdbc.get(),
+            Summary relative = Summary.pairedRatios(cairn.get(), jdbc.get());
+            lines.add(new Line(target, "PostgreSQL, 4 workers against 1", "Cairn's over JDBC's " + band(relative) + String.format(Locale.ROOT,
+                    " (medians: Cairn %.2fx, hand-written JDBC %.2fx; 2 workers: Cairn %.2fx, JDBC %.2fx)",
+                    speedUp(DataScenario.CAIRN, 4).orElseThrow(), speedUp(DataScenario.JDBC, 4).orElseThrow(),
                     speedUp(DataScenario.CAIRN, 2).orElse(Double.NaN), speedUp(DataScenario.JDBC, 2).orElse(Double.NaN)),
-                    Optional.of(cairn.get() >= 0.9 * jdbc.get())));
+                    Optional.of(Verdict.atLeast(relative, 0.9))));
         }
     }
 
-    /** Rows per second with {@code workers} over rows per second with one, on PostgreSQL. */
+    /** Rows per second with {@code workers} over rows per second with one, on PostgreSQL: of the medians. */
     Optional<Double> speedUp(String tool, int workers) {
         Optional<Summary> one = results.summary(new Results.Key("data", "PostgreSQL", 1, tool), "rowsPerSecond");
         Optional<Summary> many = results.summary(new Results.Key("data", "PostgreSQL", workers, tool), "rowsPerSecond");
         return one.isEmpty() || many.isEmpty() ? Optional.empty() : Optional.of(many.get().ratioTo(one.get()));
+    }
+
+    /** The same, sample by sample (sample i with {@code workers} over sample i with one). */
+    private Optional<List<Double>> speedUpSamples(String tool, int workers) {
+        Optional<List<Double>> one = results.values(new Results.Key("data", "PostgreSQL", 1, tool), "rowsPerSecond");
+        Optional<List<Double>> many = results.values(new Results.Key("data", "PostgreSQL", workers, tool), "rowsPerSecond");
+        return one.isEmpty() || many.isEmpty() ? Optional.empty() : Optional.of(Summary.ratios(many.get(), one.get()));
     }
 }

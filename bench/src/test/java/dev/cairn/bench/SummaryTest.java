@@ -25,6 +25,17 @@ class SummaryTest {
     }
 
     @Test
+    void pairedRatios_divideSampleIBySampleI_andSummarizeTheRatios() {
+        Summary ratios = Summary.pairedRatios(List.of(10.0, 30.0, 20.0), List.of(10.0, 20.0, 40.0));
+        assertEquals(new Summary(1.0, 0.5, 1.5, 3), ratios);
+    }
+
+    @Test
+    void pairedRatios_ofUnequalCounts_isAnError() {
+        assertThrows(IllegalArgumentException.class, () -> Summary.pairedRatios(List.of(1.0, 2.0), List.of(1.0)));
+    }
+
+    @Test
     void noSamples_isAnError() {
         assertThrows(IllegalArgumentException.class, () -> Summary.of(List.of()));
     }

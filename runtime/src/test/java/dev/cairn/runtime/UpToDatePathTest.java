@@ -38,13 +38,11 @@ class UpToDatePathTest {
                         + " WHERE id = 1', false, false, '')))[1]::text WHERE to_regclass('cairn_history_state') IS NOT NULL";
     }
 
-    /** How PostgreSQL's lock is taken: in the same round trip, the session that takes it, named for the check below. */
-    private static final String TAKE_PG_LOCK = "SELECT pg_try_advisory_lock(?), a.pid, a.backend_start::text"
-            + " FROM pg_stat_activity a WHERE a.pid = pg_backend_pid()";
-    /** That the lock is still held by the session that took it, with its key, pid and start masked by {@link #masked}. */
-    private static final String PG_LOCK_HELD = "EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-            + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = <key> AND l.objid::bigint = <key>"
-            + " AND l.objsubid = 1 AND l.pid = <pid> AND a.backend_start = '<start>'::timestamptz)";
+    /** How PostgreSQL's lock is taken: in the same round trip, the session's own key for the check below. */
+    private static final String TAKE_PG_LOCK = "SELECT CASE WHEN pg_try_advisory_lock(?) THEN pg_try_advisory_lock(?) END";
+    /** That the lock and the session's own key are still held, with both keys masked by {@link #masked}. */
+    private static final String PG_LOCK_HELD = "NOT pg_try_advisory_xact_lock_shared(<key>)"
+            + " AND NOT pg_try_advisory_xact_lock_shared(<key>)";
 
     @TempDir
     Path dir;
@@ -124,7 +122,8 @@ class UpToDatePathTest {
                         "SELECT * FROM cairn_log WHERE 1 = 0", "SELECT to_regclass(?) IS NOT NULL",
                         "SELECT * FROM cairn_history_state WHERE 1 = 0",
                         "DELETE FROM cairn_history_state", "INSERT INTO cairn_history_state (id, fingerprint) VALUES (1, ?)",
-                        "SELECT set_config('lock_timeout', ?, false)", "SELECT pg_advisory_unlock(?)");
+                        "SELECT set_config('lock_timeout', ?, false)",
+                        "SELECT pg_advisory_unlock(?), pg_advisory_unlock(?)");
         assertEquals(expected, executed.stream().filter(sql -> sql != null).map(UpToDatePathTest::masked).toList());
 
         executed.clear();
@@ -161,10 +160,9 @@ class UpToDatePathTest {
         assertEquals(List.of("1", "2", "3", "4"), db.rows("SELECT version FROM cairn_history ORDER BY version"));
     }
 
-    /** {@code sql} with the facts of one session (PostgreSQL's lock key, pid and start time) masked. */
+    /** {@code sql} with the facts of one session (PostgreSQL's lock keys) masked. */
     private static String masked(String sql) {
-        return sql.replaceAll("bigint = \\d+", "bigint = <key>").replaceAll("l\\.pid = \\d+", "l.pid = <pid>")
-                .replaceAll("backend_start = '[^']*'", "backend_start = '<start>'");
+        return sql.replaceAll("lock_shared\\(-?\\d+\\)", "lock_shared(<key>)");
     }
 
     @Test

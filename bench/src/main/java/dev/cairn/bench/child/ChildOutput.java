@@ -1,9 +1,6 @@
 package dev.cairn.bench.child;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -57,17 +54,6 @@ public final class ChildOutput {
             throw new IllegalStateException("Cannot read /proc/self/status for the peak RSS", e);
         }
         throw new IllegalStateException("/proc/self/status has no VmHWM line");
-    }
-
-    /** Adds the sum of the peak usage of every heap memory pool, in bytes, read now. */
-    public ChildOutput peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return put("peakHeapBytes", peak);
     }
 
     /** Prints the line. */

@@ -14,9 +14,18 @@ import java.util.List;
  * database the same tool already brought up to date: one call that must apply nothing) or
  * {@code warm} (one such call, then {@code calls} more, each timed). The elapsed time is measured
  * from the child's {@code main} entry, so the tool's class loading counts; the result is checked
- * afterwards (tables, history rows, what the call reported), outside the measured time.
+ * afterwards (tables, history rows, what the call applied), outside the measured time, on
+ * connections of their own as {@link #CHECK_ROLE} on PostgreSQL.
  */
 public final class DdlRun {
+
+    /**
+     * The PostgreSQL role the checks connect as, so that statement counts leave out the checks'
+     * statements (and their connections' {@code SET application_name}) by their user.
+     */
+    public static final String CHECK_ROLE = "bench_check";
+    /** The user of the JDBC URLs the harness gives the children on PostgreSQL. */
+    public static final String TOOL_USER = "postgres";
 
     private DdlRun() {
     }
@@ -26,9 +35,18 @@ public final class DdlRun {
 
         /**
          * Brings the database up to date, as an application does at start, and returns how many
-         * migrations this call applied, or -1 where the tool does not say.
+         * migrations this call applied, as the tool says, or -1 where it does not.
          */
         long migrate(String jdbcUrl) throws Exception;
+
+        /**
+         * How many migrations the call (or the calls) applied: what the tool said ({@code said},
+         * their sum), or, for a tool that does not say, what its history shows, read after the
+         * call, untimed; {@code checkUrl} is the database's URL for checks.
+         */
+        default long applied(String checkUrl, long said) throws SQLException {
+            return said;
+        }
 
         /** The number of migrations the tool's history records as applied. */
         String historyCountSql();
@@ -39,39 +57,41 @@ public final class DdlRun {
         String mode = args[0];
         String url = args[1];
         long n = Long.parseLong(args[2]);
+        String check = checkUrl(url);
         ChildOutput out = new ChildOutput();
         switch (mode) {
             case "apply" -> {
                 long applied = tool.migrate(url);
                 out.put("elapsedNs", System.nanoTime() - start).peakRss();
-                expectApplied(applied, n);
+                expectApplied(tool.applied(check, applied), n);
             }
             case "uptodate" -> {
                 long applied = tool.migrate(url);
                 out.put("elapsedNs", System.nanoTime() - start).peakRss();
-                expectApplied(applied, 0);
+                expectApplied(tool.applied(check, applied), 0);
             }
             case "warm" -> {
                 int calls = Integer.parseInt(args[3]);
-                expectApplied(tool.migrate(url), 0);
+                // What the calls together applied, checked once after them: nothing is read between timed calls.
+                long said = tool.migrate(url);
                 List<Long> times = new ArrayList<>(calls);
                 for (int i = 0; i < calls; i++) {
                     long before = System.nanoTime();
-                    long applied = tool.migrate(url);
+                    said += tool.migrate(url);
                     times.add(System.nanoTime() - before);
-                    expectApplied(applied, 0);
                 }
                 out.put("elapsedNs", System.nanoTime() - start).put("warmNs", times).peakRss();
+                expectApplied(tool.applied(check, said), 0);
             }
             default -> throw new IllegalArgumentException("unknown mode " + mode + ": apply, uptodate or warm");
         }
-        expectCount("tables t_*", url, tableCountSql(url), n);
-        expectCount("history rows", url, tool.historyCountSql(), n);
+        expectCount("tables t_*", check, tableCountSql(url), n);
+        expectCount("history rows", check, tool.historyCountSql(), n);
         out.print();
     }
 
     private static void expectApplied(long applied, long expected) {
-        if (applied != -1 && applied != expected) {
+        if (applied != expected) {
             throw new IllegalStateException("the call applied " + applied + " migrations, expected " + expected);
         }
     }
@@ -82,16 +102,26 @@ public final class DdlRun {
                 : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 't\\_%' ESCAPE '\\'";
     }
 
-    /** Fails unless {@code sql}, a count, gives {@code expected}: a tool that did not do the work fails the bench. */
-    static void expectCount(String what, String url, String sql, long expected) throws SQLException {
+    /** The URL the checks use: on PostgreSQL the same database as {@link #CHECK_ROLE}. */
+    static String checkUrl(String url) {
+        return url.startsWith("jdbc:postgresql:") ? url.replace("user=" + TOOL_USER, "user=" + CHECK_ROLE) : url;
+    }
+
+    /** The one number that {@code sql}, a count, gives. */
+    static long count(String url, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
-            long actual = rows.getLong(1);
-            if (actual != expected) {
-                throw new IllegalStateException(what + ": " + actual + ", expected " + expected + " (" + sql + ")");
-            }
+            return rows.getLong(1);
+        }
+    }
+
+    /** Fails unless {@code sql}, a count, gives {@code expected}: a tool that did not do the work fails the bench. */
+    static void expectCount(String what, String url, String sql, long expected) throws SQLException {
+        long actual = count(url, sql);
+        if (actual != expected) {
+            throw new IllegalStateException(what + ": " + actual + ", expected " + expected + " (" + sql + ")");
         }
     }
 }

@@ -31,11 +31,12 @@ public final class PgTarget implements Target {
     }
 
     @Override
-    public void drop(String name) throws SQLException {
-        server.drop(name);
+    public void vacuum(String name) throws SQLException {
+        server.execute(name, "VACUUM (FREEZE, ANALYZE)");
     }
 
-    public String url(String name) {
-        return server.url(name);
+    @Override
+    public void drop(String name) throws SQLException {
+        server.drop(name);
     }
 }

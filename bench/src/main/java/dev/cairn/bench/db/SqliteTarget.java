@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /** SQLite files in one directory: a fresh file per sample, or a copy of a template file. */
 public final class SqliteTarget implements Target {
@@ -32,6 +36,15 @@ public final class SqliteTarget implements Target {
         return url(name);
     }
 
+    /** SQLite has no freezing: {@code VACUUM} rewrites the file compactly, {@code ANALYZE} takes the statistics. */
+    @Override
+    public void vacuum(String name) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(name)); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM");
+            statement.execute("ANALYZE");
+        }
+    }
+
     @Override
     public void drop(String name) throws IOException {
         for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
@@ -39,7 +52,7 @@ public final class SqliteTarget implements Target {
         }
     }
 
-    public String url(String name) {
+    private String url(String name) {
         return "jdbc:sqlite:" + file(name);
     }
 

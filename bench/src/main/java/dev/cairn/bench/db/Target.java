@@ -15,6 +15,13 @@ public interface Target {
     /** A copy of the database {@code template}, called {@code name}; its JDBC URL. */
     String copyOf(String template, String name) throws Exception;
 
+    /**
+     * Settles a template after it was filled: its rows frozen and its statistics taken, so that no
+     * copy of it starts with maintenance work (vacuum, hint bits, first statistics) that one tool's
+     * sample would pay and another's not.
+     */
+    void vacuum(String name) throws Exception;
+
     /** Removes the database {@code name}. */
     void drop(String name) throws Exception;
 }

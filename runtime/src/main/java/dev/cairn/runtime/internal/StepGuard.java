@@ -4,6 +4,7 @@ import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Matcher;
@@ -37,6 +38,8 @@ final class StepGuard {
     }
 
     private static final Pattern FIRST_WORDS = Pattern.compile("^(\\w+)(?:\\s+(\\w+))?(?:\\s+(\\w+))?");
+    /** The first words of the statements {@link #controlOf} tells apart. */
+    private static final Set<String> CONTROL_WORDS = Set.of("BEGIN", "START", "COMMIT", "END", "ABORT", "ROLLBACK", "PREPARE");
 
     private final MigrationDescriptor migration;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -145,6 +148,19 @@ final class StepGuard {
         };
     }
 
+    /** The statement's leading run of {@code \w} characters, as {@link #FIRST_WORDS} reads its first word. */
+    private static String firstWord(String statement) {
+        int end = 0;
+        while (end < statement.length() && isWordCharacter(statement.charAt(end))) {
+            end++;
+        }
+        return statement.substring(0, end);
+    }
+
+    private static boolean isWordCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
     /**
      * What a statement does to the transaction, by its first words: {@code BEGIN},
      * {@code START TRANSACTION}, {@code COMMIT}, {@code END}, {@code ROLLBACK} (but not
@@ -152,6 +168,10 @@ final class StepGuard {
      * for any other statement, savepoints included.
      */
     static Control controlOf(String statement) {
+        // Most statements are told by their first word alone, without the cost of a match.
+        if (!CONTROL_WORDS.contains(firstWord(statement).toUpperCase(Locale.ROOT))) {
+            return null;
+        }
         Matcher words = FIRST_WORDS.matcher(statement);
         if (!words.find()) {
             return null;

@@ -16,6 +16,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 
 /**
@@ -39,14 +41,14 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 
     private final Connection work;
     private final Connection lockConnection;
-    private final long key;
+    private final Taken taken;
     private final Optional<String> heldCondition;
     private boolean first = true;
 
-    private PostgresAdvisoryLock(Connection work, Connection lockConnection, long key, Optional<String> heldCondition) {
+    private PostgresAdvisoryLock(Connection work, Connection lockConnection, Taken taken, Optional<String> heldCondition) {
         this.work = work;
         this.lockConnection = lockConnection;
-        this.key = key;
+        this.taken = taken;
         this.heldCondition = heldCondition;
     }
 
@@ -58,7 +60,8 @@ public final class PostgresAdvisoryLock implements MigrationLock {
             keepAlive(lockConnection);
             long key = keyOf(tableName(request.name()));
             long deadline = System.nanoTime() + request.timeout().toNanos();
-            Optional<String> holder = tryLock(lockConnection, key);
+            long sessionKey = ThreadLocalRandom.current().nextLong();
+            Optional<Taken> holder = tryLock(lockConnection, key, sessionKey);
             if (holder.isEmpty()) {
                 LOG.log(Level.INFO, () -> "Waiting for the Cairn migration lock of " + request.database()
                         + ", which another session holds (up to " + request.timeout().toSeconds() + " s)");
@@ -71,10 +74,20 @@ public final class PostgresAdvisoryLock implements MigrationLock {
                     pause = Math.min(pause * 2, 500);
                     // Work done meanwhile (joining the holder's data migration) is not waiting.
                     deadline += request.whileWaiting().work().toNanos();
-                    holder = tryLock(lockConnection, key);
+                    holder = tryLock(lockConnection, key, sessionKey);
                 } while (holder.isEmpty());
             }
-            return new PostgresAdvisoryLock(request.work(), lockConnection, key, seenFromWork(request.work(), holder.get()));
+            Taken taken = holder.get();
+            try {
+                return new PostgresAdvisoryLock(request.work(), lockConnection, taken, seenFromWork(request.work(), taken));
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    taken.release(lockConnection);
+                } catch (SQLException releaseError) {
+                    e.addSuppressed(releaseError);
+                }
+                throw e;
+            }
         } catch (SQLException | RuntimeException e) {
             try {
                 lockConnection.close();
@@ -120,33 +133,70 @@ public final class PostgresAdvisoryLock implements MigrationLock {
     }
 
     /**
-     * Tries to take the lock; if it is taken, returns the condition that it is still held by this
-     * session, in the same round trip: this session's backend, named by its pid and the time it
-     * started (a pid alone may be reused by a later session).
+     * Tries to take the lock and, with it, in the same round trip, a key of this session's own
+     * ({@code sessionKey}, random), whose only use is to tell later whether this session still
+     * holds the lock; see {@link Taken#condition()}.
      */
-    private static Optional<String> tryLock(Connection connection, long key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?), a.pid,"
-                + " a.backend_start::text FROM pg_stat_activity a WHERE a.pid = pg_backend_pid()")) {
+    private static Optional<Taken> tryLock(Connection connection, long key, long sessionKey) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT CASE WHEN pg_try_advisory_lock(?) THEN pg_try_advisory_lock(?) END")) {
             statement.setLong(1, key);
+            statement.setLong(2, sessionKey);
             try (ResultSet row = statement.executeQuery()) {
-                if (!row.next() || !row.getBoolean(1)) {
-                    return Optional.empty();
+                row.next();
+                boolean marked = row.getBoolean(1);
+                return row.wasNull() ? Optional.empty() : Optional.of(new Taken(key, marked ? OptionalLong.of(sessionKey)
+                        : OptionalLong.empty()));
+            }
+        }
+    }
+
+    /**
+     * The lock as this session took it: its key, and the session's own key if it got that too
+     * (it does unless another session holds the same random key).
+     */
+    private record Taken(long key, OptionalLong sessionKey) {
+
+        /**
+         * The SQL condition, evaluated by another session, that this session still holds the lock:
+         * both keys are held, each tried shared for the transaction, which fails while a session
+         * holds it exclusively. The lock manager answers as of the moment the statement runs. The
+         * session key is held by no one else, so its being held proves this session lives and was
+         * not reset (ending a session or a pooler's {@code DISCARD ALL} releases both keys), and so
+         * still holds the lock it never released; pids, which are reused, play no part. Empty
+         * without a session key.
+         */
+        Optional<String> condition() {
+            return sessionKey.isEmpty() ? Optional.empty() : Optional.of("NOT pg_try_advisory_xact_lock_shared(" + key
+                    + ") AND NOT pg_try_advisory_xact_lock_shared(" + sessionKey.getAsLong() + ")");
+        }
+
+        /** Unlocks explicitly: a pooled connection's session outlives close(). */
+        void release(Connection lockConnection) throws SQLException {
+            try (PreparedStatement statement = lockConnection.prepareStatement(sessionKey.isPresent()
+                    ? "SELECT pg_advisory_unlock(?), pg_advisory_unlock(?)" : "SELECT pg_advisory_unlock(?)")) {
+                statement.setLong(1, key);
+                if (sessionKey.isPresent()) {
+                    statement.setLong(2, sessionKey.getAsLong());
                 }
-                return Optional.of("EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE "
-                        + HELD.replace("?", "%d").formatted(key >>> 32, key & 0xFFFFFFFFL) + " AND l.pid = " + row.getInt(2)
-                        + " AND a.backend_start = '" + row.getString(3).replace("'", "''") + "'::timestamptz)");
+                statement.execute();
             }
         }
     }
 
     /**
      * The condition of {@link #heldCondition()}, if the work connection sees that it holds: it
-     * does not when it cannot read the lock session's start (another database role, through a
-     * pooler), and then the lock is asked by {@link #stillHeld()} instead.
+     * does not when the two connections share a backend (a pooler in transaction mode), where a
+     * session's own lock does not conflict with its tries, and then the lock is asked by
+     * {@link #stillHeld()} instead.
      */
-    private static Optional<String> seenFromWork(Connection work, String condition) throws SQLException {
-        try (Statement statement = work.createStatement(); ResultSet row = statement.executeQuery("SELECT " + condition)) {
-            return row.next() && row.getBoolean(1) ? Optional.of(condition) : Optional.empty();
+    private static Optional<String> seenFromWork(Connection work, Taken taken) throws SQLException {
+        Optional<String> condition = taken.condition();
+        if (condition.isEmpty()) {
+            return condition;
+        }
+        try (Statement statement = work.createStatement(); ResultSet row = statement.executeQuery("SELECT " + condition.get())) {
+            return row.next() && row.getBoolean(1) ? condition : Optional.empty();
         }
     }
 
@@ -209,7 +259,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
     public boolean stillHeld() {
         try (PreparedStatement statement = lockConnection.prepareStatement(
                 "SELECT EXISTS (SELECT 1 FROM pg_locks l WHERE " + HELD + " AND l.pid = pg_backend_pid())")) {
-            bindKey(statement, key);
+            bindKey(statement, taken.key());
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() && row.getBoolean(1);
             }
@@ -221,11 +271,9 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 
     /**
      * Whether the session that took the lock still holds it, as a statement of the work
-     * connection sees it: pg_locks shows the locks as they are at the moment the statement reads
-     * it, so that the statement recording a migration, just before its commit, checks the lock as
-     * {@link #stillHeld()} would, without another round trip. (pg_stat_activity, which only tells
-     * the session apart from a later one with the same pid, is read as of the transaction's first
-     * look at it.)
+     * connection sees it ({@link Taken#condition()}), so that the statement recording a migration,
+     * just before its commit, checks the lock as {@link #stillHeld()} would, without another round
+     * trip, and for much less than a read of pg_locks.
      */
     @Override
     public Optional<String> heldCondition() {
@@ -268,10 +316,8 @@ public final class PostgresAdvisoryLock implements MigrationLock {
         try {
             rollback();
         } finally {
-            // Unlock explicitly: a pooled connection's session outlives close().
-            try (PreparedStatement statement = lockConnection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                statement.setLong(1, key);
-                statement.execute();
+            try {
+                taken.release(lockConnection);
             } finally {
                 closeLockConnection();
             }
