@@ -49,10 +49,11 @@ record CpuTimes(long machineBusy, long machineTotal, long machineIrqSteal, long 
      * nice and system (guest time is already in user), what processes' times can account for.
      */
     static long[] machine(String cpuLine) {
-        long[] f = Arrays.stream(cpuLine.trim().split("\\s+")).skip(1).mapToLong(Long::parseLong).toArray();
-        if (!cpuLine.startsWith("cpu ") || f.length < 8) {
+        String[] words = cpuLine.trim().split("\\s+");
+        if (!words[0].equals("cpu") || words.length < 9) {
             throw new IllegalArgumentException("not /proc/stat's cpu line: " + cpuLine);
         }
+        long[] f = Arrays.stream(words).skip(1).mapToLong(Long::parseLong).toArray();
         long busy = f[0] + f[1] + f[2];
         long irqSteal = f[5] + f[6] + f[7];
         return new long[] {busy, busy + irqSteal + f[3] + f[4], irqSteal};

@@ -2,6 +2,7 @@ package dev.cairn.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,13 @@ class CpuTimesTest {
     void machine_busyIsUserNiceAndSystem_irqSoftirqAndStealApart_totalAllButGuest() {
         long[] ticks = CpuTimes.machine("cpu  100 5 50 1000 20 3 2 1 7 0");
         assertArrayEquals(new long[] {155, 1181, 6}, ticks);
+    }
+
+    @Test
+    void machine_refusesALineThatIsNotTheCpuTotal() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CpuTimes.machine("cpu0 1 2 3 4 5 6 7 8"));
+        assertEquals("not /proc/stat's cpu line: cpu0 1 2 3 4 5 6 7 8", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CpuTimes.machine("cpu  1 2 3"));
     }
 
     @Test

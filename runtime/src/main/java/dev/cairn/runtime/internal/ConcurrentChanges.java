@@ -5,7 +5,6 @@ import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
 import dev.cairn.runtime.internal.Failures.Mode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +30,7 @@ final class ConcurrentChanges {
      */
     void checkStillFits(MigrationDescriptor m, Mode mode, Set<MigrationVersion> applied, List<String> done) {
         List<String> conflicts = mode == Mode.APPLY
-                ? missingPrerequisites(m, applied)
+                ? m.dependsOn().stream().filter(d -> !applied.contains(d)).map(MigrationVersion::toString).toList()
                 : plan.rollbackOf(m.version(), applied).stream().filter(d -> !d.version().equals(m.version()))
                         .map(d -> d.version().toString()).toList();
         if (conflicts.isEmpty()) {
@@ -44,17 +43,6 @@ final class ConcurrentChanges {
         throw new MigrationException(ErrorCode.CONCURRENT_CHANGE, "Another process changed " + database + " while this"
                 + " command was running: " + what + ". " + stopped(m, mode, done) + " Run it again to continue from the"
                 + " database as it is now.");
-    }
-
-    /** A plain loop: it runs before every step, and a stream costs a cold JVM more than the check. */
-    private static List<String> missingPrerequisites(MigrationDescriptor m, Set<MigrationVersion> applied) {
-        List<String> missing = new ArrayList<>(0);
-        for (MigrationVersion prerequisite : m.dependsOn()) {
-            if (!applied.contains(prerequisite)) {
-                missing.add(prerequisite.toString());
-            }
-        }
-        return missing;
     }
 
     /**

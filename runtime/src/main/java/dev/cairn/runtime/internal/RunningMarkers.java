@@ -35,23 +35,13 @@ final class RunningMarkers {
         this.session = session;
     }
 
-    /** A plain loop: it runs before every step, and a stream costs a cold JVM more than the check. */
-    private static boolean allTransactional(List<MigrationDescriptor> todo) {
-        for (MigrationDescriptor m : todo) {
-            if (!m.transactional()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Refuses if a non-transactional migration of {@code todo} was interrupted or failed and may
      * be half applied. Waits instead, outside any transaction, while another process is still
      * running it (SQLite, whose lock does not cover such a run). Inside the caller's transaction.
      */
     void checkNotInterrupted(List<MigrationDescriptor> todo, LockedHistory locked) throws SQLException {
-        if (allTransactional(todo)) {
+        if (todo.stream().allMatch(MigrationDescriptor::transactional)) {
             return;
         }
         long deadline = System.nanoTime() + session.settings().lockTimeout().toNanos();

@@ -4,7 +4,6 @@ import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Matcher;
@@ -38,8 +37,6 @@ final class StepGuard {
     }
 
     private static final Pattern FIRST_WORDS = Pattern.compile("^(\\w+)(?:\\s+(\\w+))?(?:\\s+(\\w+))?");
-    /** The first words of the statements {@link #controlOf} tells apart. */
-    private static final Set<String> CONTROL_WORDS = Set.of("BEGIN", "START", "COMMIT", "END", "ABORT", "ROLLBACK", "PREPARE");
 
     private final MigrationDescriptor migration;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -168,25 +165,29 @@ final class StepGuard {
      * for any other statement, savepoints included.
      */
     static Control controlOf(String statement) {
-        // Most statements are told by their first word alone, without the cost of a match.
-        if (!CONTROL_WORDS.contains(firstWord(statement).toUpperCase(Locale.ROOT))) {
-            return null;
-        }
-        Matcher words = FIRST_WORDS.matcher(statement);
-        if (!words.find()) {
-            return null;
-        }
-        String first = words.group(1).toUpperCase(Locale.ROOT);
-        String second = words.group(2) == null ? "" : words.group(2).toUpperCase(Locale.ROOT);
-        String third = words.group(3) == null ? "" : words.group(3).toUpperCase(Locale.ROOT);
-        return switch (first) {
+        // The first word is read without a match, which only the few that need more words pay for.
+        return switch (firstWord(statement).toUpperCase(Locale.ROOT)) {
             case "BEGIN" -> Control.BEGINS_TRANSACTION;
-            case "START" -> second.equals("TRANSACTION") ? Control.BEGINS_TRANSACTION : null;
+            case "START" -> nextWords(statement)[0].equals("TRANSACTION") ? Control.BEGINS_TRANSACTION : null;
             case "COMMIT", "END", "ABORT" -> Control.ENDS_TRANSACTION;
-            case "ROLLBACK" -> second.equals("TO") || (second.equals("TRANSACTION") || second.equals("WORK")) && third.equals("TO")
-                    ? null : Control.ENDS_TRANSACTION;
-            case "PREPARE" -> second.equals("TRANSACTION") ? Control.ENDS_TRANSACTION : null;
+            case "ROLLBACK" -> {
+                String[] next = nextWords(statement);
+                yield next[0].equals("TO") || (next[0].equals("TRANSACTION") || next[0].equals("WORK")) && next[1].equals("TO")
+                        ? null : Control.ENDS_TRANSACTION;
+            }
+            case "PREPARE" -> nextWords(statement)[0].equals("TRANSACTION") ? Control.ENDS_TRANSACTION : null;
             default -> null;
         };
+    }
+
+    /** The second and third words of a statement that starts with a word, upper case, {@code ""} where there is none. */
+    private static String[] nextWords(String statement) {
+        Matcher words = FIRST_WORDS.matcher(statement);
+        words.find();
+        return new String[] {upper(words.group(2)), upper(words.group(3))};
+    }
+
+    private static String upper(String word) {
+        return word == null ? "" : word.toUpperCase(Locale.ROOT);
     }
 }
