@@ -46,7 +46,8 @@ final class RecordingContext implements MigrationContext, SqlFiles, DataHost.Pro
 
     private final Connection connection;
     private final StepGuard guard;
-    private final Connection guarded;
+    /** Made when first asked for: most steps only run SQL through the context. */
+    private Connection guarded;
     private final DatabaseSupport support;
     private final SqlFlavor flavor;
     private final MigrationDescriptor migration;
@@ -63,7 +64,6 @@ final class RecordingContext implements MigrationContext, SqlFiles, DataHost.Pro
             Listeners listeners, MigrationEvent event) {
         this.connection = connection;
         this.guard = new StepGuard(migration);
-        this.guarded = GuardedConnection.of(connection, guard);
         this.support = support;
         this.flavor = SqlFlavor.of(support.database());
         this.migration = migration;
@@ -113,7 +113,10 @@ final class RecordingContext implements MigrationContext, SqlFiles, DataHost.Pro
     }
 
     @Override
-    public Connection connection() {
+    public synchronized Connection connection() {
+        if (guarded == null) {
+            guarded = GuardedConnection.of(connection, guard);
+        }
         return guarded;
     }
 
@@ -368,7 +371,7 @@ final class RecordingContext implements MigrationContext, SqlFiles, DataHost.Pro
 
     /** {@code other} (a parallel worker's connection), guarded as this context's own connection is. */
     Connection guard(Connection other) {
-        return other == connection ? guarded : GuardedConnection.of(other, guard);
+        return other == connection ? connection() : GuardedConnection.of(other, guard);
     }
 
     /** Whether a table rebuild asked for the migration to start over with foreign keys off. */

@@ -180,7 +180,7 @@ final class Session implements AutoCloseable {
      */
     @Override
     public void close() {
-        try (connection) {
+        try (connection; history) {
             if (!callersAutoCommit && !connection.isClosed()) {
                 connection.setAutoCommit(false);
             }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Looks tables and columns up in the catalog through JDBC's {@link DatabaseMetaData}, which every
@@ -31,17 +32,17 @@ final class Catalog {
     record Column(String name, String type) {
     }
 
-    private final Connection connection;
+    private final Supplier<Connection> connection;
 
-    Catalog(Connection connection) {
+    Catalog(Supplier<Connection> connection) {
         this.connection = connection;
     }
 
     /** The table or view {@code qualified} names, if there is one. */
     Optional<Relation> relation(String qualified) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
+        DatabaseMetaData meta = connection.get().getMetaData();
         int dot = qualified.indexOf('.');
-        String schema = dot < 0 ? connection.getSchema() : qualified.substring(0, dot);
+        String schema = dot < 0 ? connection.get().getSchema() : qualified.substring(0, dot);
         String name = dot < 0 ? qualified : qualified.substring(dot + 1);
         List<Relation> found = new ArrayList<>();
         // The name is a LIKE pattern, where an underscore matches any character: the exact name is picked below.
@@ -62,7 +63,7 @@ final class Catalog {
     /** The columns of {@code relation}, in order. */
     List<Column> columns(Relation relation) throws SQLException {
         List<Column> columns = new ArrayList<>();
-        try (ResultSet column = connection.getMetaData().getColumns(null, relation.schema(), relation.name(), "%")) {
+        try (ResultSet column = connection.get().getMetaData().getColumns(null, relation.schema(), relation.name(), "%")) {
             while (column.next()) {
                 // The names are LIKE patterns too.
                 if (column.getString("TABLE_NAME").equals(relation.name())

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs the queries of checks on the migration's connection, reading no more rows than a check
@@ -20,16 +21,17 @@ final class CheckQueries {
     record SingleValue(Object value, String problem) {
     }
 
-    private final Connection connection;
+    /** The migration's connection, asked for at the first query: most migrations have no conditions. */
+    private final Supplier<Connection> connection;
 
-    CheckQueries(Connection connection) {
+    CheckQueries(Supplier<Connection> connection) {
         this.connection = connection;
     }
 
     /** At most {@code limit} rows of a query, each mapped; {@link Integer#MAX_VALUE} for all. */
     <T> List<T> rows(String sql, Object[] params, int limit, RowMapper<T> mapper) throws SQLException {
         List<T> rows = new ArrayList<>();
-        try (Statement statement = params.length == 0 ? connection.createStatement() : connection.prepareStatement(sql)) {
+        try (Statement statement = params.length == 0 ? connection.get().createStatement() : connection.get().prepareStatement(sql)) {
             statement.setMaxRows(limit == Integer.MAX_VALUE ? 0 : limit);
             if (statement instanceof PreparedStatement prepared) {
                 for (int i = 0; i < params.length; i++) {

@@ -24,7 +24,7 @@ public final class Conditions {
 
     /** Runs the preconditions of {@code step} on the connection of {@code ctx}, throwing at the first failure. */
     public static void preconditions(JavaMigration step, MigrationContext ctx) {
-        run(step, new RecordedChecks(Phase.PRECONDITIONS, ctx.connection(), ctx.database(), ctx.migration()));
+        run(step, new RecordedChecks(Phase.PRECONDITIONS, ctx::connection, ctx.database(), ctx.migration()));
     }
 
     /**
@@ -32,7 +32,7 @@ public final class Conditions {
      * first failure: in the transaction that is to commit the migration's work, before it commits.
      */
     public static void postconditions(JavaMigration step, MigrationContext ctx) {
-        run(step, new RecordedChecks(Phase.POSTCONDITIONS, ctx.connection(), ctx.database(), ctx.migration()));
+        run(step, new RecordedChecks(Phase.POSTCONDITIONS, ctx::connection, ctx.database(), ctx.migration()));
     }
 
     /**
@@ -41,7 +41,7 @@ public final class Conditions {
      */
     public static CheckedMigration check(JavaMigration step, Phase phase, Connection connection, Database database,
             MigrationDescriptor migration) {
-        RecordedChecks checks = new RecordedChecks(phase, connection, database, migration);
+        RecordedChecks checks = new RecordedChecks(phase, () -> connection, database, migration);
         try {
             run(step, checks);
             return checked(migration, phase, Outcome.PASSED, checks, "");

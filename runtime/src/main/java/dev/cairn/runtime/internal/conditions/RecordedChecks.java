@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The {@link Checks} of one run of a migration's conditions: runs each check's queries on the
@@ -38,7 +39,7 @@ final class RecordedChecks implements Checks {
     private ConditionFailed failure;
     private volatile boolean ended;
 
-    RecordedChecks(Phase phase, Connection connection, Database database, MigrationDescriptor migration) {
+    RecordedChecks(Phase phase, Supplier<Connection> connection, Database database, MigrationDescriptor migration) {
         this.phase = phase;
         this.queries = new CheckQueries(connection);
         this.database = database;

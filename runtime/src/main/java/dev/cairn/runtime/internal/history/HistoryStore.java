@@ -7,6 +7,7 @@ import dev.cairn.runtime.LogAction;
 import dev.cairn.runtime.LogEntry;
 import dev.cairn.runtime.MigrationDescriptor;
 import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.internal.sql.KeptStatements;
 import dev.cairn.runtime.spi.DatabaseSupport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,13 +31,23 @@ import java.util.Set;
  * of the plan the database was last brought up to date with. Each method is one statement, so that callers
  * control transactions and the number of round trips; those that record a migration's step write both its
  * rows in one where the database can.
+ *
+ * <p>The statements every step repeats (its history row, its log row) are prepared once for the
+ * session's connection and kept until {@link #close}. One thread at a time, as the connection.
  */
-public final class HistoryStore {
+public final class HistoryStore implements AutoCloseable {
+
+    /** The columns a log row is written with, in the order {@link #bindLog} binds them. */
+    private static final String LOG_COLUMNS = " (version, description, action, checksum, logged_on, logged_by, execution_ms, detail)";
 
     private final DatabaseSupport support;
     private final CairnTable history;
     private final CairnTable log;
     private final CairnTable state;
+    private final String insertAppliedSql;
+    private final String deleteAppliedSql;
+    private final String insertLogSql;
+    private final KeptStatements kept = new KeptStatements();
 
     /**
      * The time to record now, to the millisecond: every database stores it exactly, and reports
@@ -54,6 +65,33 @@ public final class HistoryStore {
                 "action", "checksum", "logged_on", "logged_by", "execution_ms", "detail"), "Choose another logTable for Cairn.");
         this.state = new CairnTable(stateTable, support.qualify(stateTable), "Cairn's state table", List.of("id", "fingerprint"),
                 "Cairn names its state table after the history table: choose another historyTable.");
+        this.insertAppliedSql = "INSERT INTO " + history.sql()
+                + " (version, description, checksum, installed_on, installed_by, execution_ms) VALUES (?, ?, ?, ?, ?, ?)";
+        this.deleteAppliedSql = "DELETE FROM " + history.sql() + " WHERE version = ?";
+        this.insertLogSql = "INSERT INTO " + log.sql() + LOG_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /**
+     * Runs {@code sql} with the values {@code binding} binds, prepared once for the connection:
+     * every step writes its rows with the same statements.
+     */
+    private int update(Connection connection, String sql, Binding binding) throws SQLException {
+        return kept.run(connection, sql, statement -> {
+            binding.bind(statement);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Binds a statement's values. */
+    @FunctionalInterface
+    private interface Binding {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Closes the statements kept for the session's connection, before it goes back to its owner. */
+    @Override
+    public void close() throws SQLException {
+        kept.close();
     }
 
     /** The history table's name as written in SQL, for messages. */
@@ -254,19 +292,11 @@ public final class HistoryStore {
     /** Records {@code migration} as applied and returns the row as written. */
     public AppliedMigration insertApplied(Connection connection, MigrationDescriptor migration, Instant on, String by,
             long millis) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(insertAppliedSql())) {
-            bindApplied(statement, migration, on, by, millis);
-            statement.executeUpdate();
-        }
+        update(connection, insertAppliedSql, statement -> bindApplied(statement, migration, on, by, millis));
         return appliedRow(migration, on, by, millis);
     }
 
-    private String insertAppliedSql() {
-        return "INSERT INTO " + history.sql()
-                + " (version, description, checksum, installed_on, installed_by, execution_ms) VALUES (?, ?, ?, ?, ?, ?)";
-    }
-
-    /** Binds the six parameters of {@link #insertAppliedSql()}; returns the number of the next one. */
+    /** Binds the six parameters of {@link #insertAppliedSql}; returns the number of the next one. */
     private int bindApplied(PreparedStatement statement, MigrationDescriptor migration, Instant on, String by, long millis)
             throws SQLException {
         statement.setString(1, migration.version().toString());
@@ -285,14 +315,7 @@ public final class HistoryStore {
     }
 
     public void deleteApplied(Connection connection, AppliedMigration migration) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(deleteAppliedSql())) {
-            statement.setString(1, migration.storedVersion());
-            statement.executeUpdate();
-        }
-    }
-
-    private String deleteAppliedSql() {
-        return "DELETE FROM " + history.sql() + " WHERE version = ?";
+        update(connection, deleteAppliedSql, statement -> statement.setString(1, migration.storedVersion()));
     }
 
     /** Whether {@link #recordStep} writes the history row and the log row in one statement, which can check a lock. */
@@ -325,9 +348,9 @@ public final class HistoryStore {
             return true;
         }
         // A data-modifying WITH runs once, to completion, whether or not the statement reads it.
-        String sql = "WITH recorded AS (" + (action == LogAction.APPLY ? insertAppliedSql() : deleteAppliedSql()) + ") INSERT INTO "
+        String sql = "WITH recorded AS (" + (action == LogAction.APPLY ? insertAppliedSql : deleteAppliedSql) + ") INSERT INTO "
                 + log.sql() + LOG_COLUMNS + " SELECT ?, ?, ?, ?, ?, ?, ?, ?" + whileHeld.map(held -> " WHERE " + held).orElse("");
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        return update(connection, sql, statement -> {
             int next;
             if (action == LogAction.APPLY) {
                 next = bindApplied(statement, migration, on, by, millis);
@@ -336,8 +359,7 @@ public final class HistoryStore {
                 next = 2;
             }
             bindLog(statement, next, migration, action, on, by, millis, "");
-            return statement.executeUpdate() == 1;
-        }
+        }) == 1;
     }
 
     public void updateChecksum(Connection connection, AppliedMigration migration, String checksum) throws SQLException {
@@ -348,17 +370,10 @@ public final class HistoryStore {
         }
     }
 
-    /** The columns a log row is written with, in the order {@link #bindLog} binds them. */
-    private static final String LOG_COLUMNS = " (version, description, action, checksum, logged_on, logged_by, execution_ms, detail)";
-
     /** Appends a row to the log. */
     public void log(Connection connection, MigrationDescriptor migration, LogAction action, Instant on, String by,
             long millis, String detail) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + log.sql() + LOG_COLUMNS
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bindLog(statement, 1, migration, action, on, by, millis, detail);
-            statement.executeUpdate();
-        }
+        update(connection, insertLogSql, statement -> bindLog(statement, 1, migration, action, on, by, millis, detail));
     }
 
     /** Binds the eight values of a log row, from parameter {@code first} on. */

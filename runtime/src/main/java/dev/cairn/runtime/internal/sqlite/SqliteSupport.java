@@ -64,9 +64,14 @@ final class SqliteSupport implements DatabaseSupport, TableRebuilder {
                 + " installed_by TEXT NOT NULL, execution_ms INTEGER NOT NULL)");
     }
 
+    /**
+     * The log table, numbered by its rowid: as Cairn never deletes a log row, the next id is
+     * always past every earlier one without {@code AUTOINCREMENT}, whose counter table every step
+     * would write too. (Logs made before keep their {@code AUTOINCREMENT}; both read the same.)
+     */
     @Override
     public List<String> createLogTable(String table) {
-        return List.of("CREATE TABLE IF NOT EXISTS " + table + " (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        return List.of("CREATE TABLE IF NOT EXISTS " + table + " (id INTEGER PRIMARY KEY,"
                 + " version TEXT NOT NULL, description TEXT NOT NULL, action TEXT NOT NULL,"
                 + " checksum TEXT NOT NULL, logged_on TEXT NOT NULL, logged_by TEXT NOT NULL,"
                 + " execution_ms INTEGER NOT NULL, detail TEXT NOT NULL)");
@@ -152,7 +157,7 @@ final class SqliteSupport implements DatabaseSupport, TableRebuilder {
 
     @Override
     public void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        statement.setString(index, instant.toString());
+        statement.setString(index, IsoInstant.of(instant));
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.cairn.runtime.internal.sqlite;
 import dev.cairn.runtime.spi.MigrationLock;
 import dev.cairn.runtime.ErrorCode;
 import dev.cairn.runtime.MigrationException;
+import dev.cairn.runtime.internal.sql.KeptStatements;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +29,8 @@ public final class SqliteWriteLock implements MigrationLock {
     private final Duration timeout;
     private final String database;
     private final int previousBusyTimeout;
+    /** BEGIN IMMEDIATE, PRAGMA data_version and COMMIT, which every step's transaction runs. */
+    private final KeptStatements kept = new KeptStatements();
     private long dataVersion = -1;
     private boolean inTransaction;
     private boolean aborted;
@@ -42,7 +46,7 @@ public final class SqliteWriteLock implements MigrationLock {
     @Override
     public boolean begin() throws SQLException {
         try {
-            execute("BEGIN IMMEDIATE");
+            executeKept("BEGIN IMMEDIATE");
         } catch (SQLException e) {
             if (e.getErrorCode() == SQLITE_BUSY || String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
                 throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "Timed out after " + timeout.toSeconds()
@@ -54,7 +58,7 @@ public final class SqliteWriteLock implements MigrationLock {
             throw e;
         }
         inTransaction = true;
-        long current = queryLong("PRAGMA data_version");
+        long current = queryLongKept("PRAGMA data_version");
         boolean changed = current != dataVersion;
         dataVersion = current;
         return changed;
@@ -62,7 +66,7 @@ public final class SqliteWriteLock implements MigrationLock {
 
     @Override
     public void commit() throws SQLException {
-        execute("COMMIT");
+        executeKept("COMMIT");
         inTransaction = false;
     }
 
@@ -116,22 +120,31 @@ public final class SqliteWriteLock implements MigrationLock {
         } catch (SQLException e) {
             failure = e;
         }
-        // Restored whether or not the rollback worked, unless the connection is gone; a rollback
-        // failure stays the error to report.
+        // Restored and closed whether or not the rollback worked, unless the connection is gone (its
+        // statements with it); a rollback failure stays the error to report.
         if (!aborted) {
             try {
                 execute("PRAGMA busy_timeout = " + previousBusyTimeout);
             } catch (SQLException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                failure = firstOf(failure, e);
+            }
+            try {
+                kept.close();
+            } catch (SQLException e) {
+                failure = firstOf(failure, e);
             }
         }
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private static SQLException firstOf(SQLException first, SQLException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 
     private void execute(String sql) throws SQLException {
@@ -140,10 +153,26 @@ public final class SqliteWriteLock implements MigrationLock {
         }
     }
 
+    private void executeKept(String sql) throws SQLException {
+        kept.run(connection, sql, PreparedStatement::execute);
+    }
+
     private long queryLong(String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
+            return longOf(row);
         }
+    }
+
+    private long queryLongKept(String sql) throws SQLException {
+        return kept.run(connection, sql, statement -> {
+            try (ResultSet row = statement.executeQuery()) {
+                return longOf(row);
+            }
+        });
+    }
+
+    private static long longOf(ResultSet row) throws SQLException {
+        row.next();
+        return row.getLong(1);
     }
 }
